@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "vinhdanh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vinhdanh", targets: ["vinhdanh"]),
+        .library(name: "VinhDanh", targets: ["VinhDanh"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev; only Markdown/ imports it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Small C shims for system calls Swift's Glibc overlay does not expose (renameat2).
+        .target(name: "CVinhDanhSys"),
+        // The default theme, shipped beside the binary as a resource bundle so that
+        // `vinhdanh` finds it when run from any directory.
+        .target(
+            name: "VinhDanhTheme",
+            path: "site-templates",
+            exclude: ["README.md"],
+            sources: ["Theme.swift"],
+            resources: [.copy("layouts"), .copy("partials"), .copy("assets"), .copy("archetypes")]
+        ),
+        .target(
+            name: "VinhDanh",
+            dependencies: [
+                "CCmarkGFM",
+                "CVinhDanhSys",
+                "VinhDanhTheme",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "vinhdanh",
+            dependencies: [
+                "VinhDanh",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "VinhDanhTests",
+            dependencies: ["VinhDanh"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The site folder.
+    public var site: SitePaths
+    /// Output folder; `site/public` by default.
+    public var output: String
+    /// Overrides `baseURL` of `site.yaml`.
+    public var baseURL: String?
+    /// Latest award year accepted (normally the current year).
+    public var latestYear: Int
+    /// Default theme folder (`nil`: the one installed with `vinhdanh`).
+    public var themeDirectory: String?
+    /// Threads rendering and writing.
+    public var workers: Int
+    /// Called now and then with (done, total) while pages are written.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    /// Options for building `site` into its default output.
+    public init(site: SitePaths, output: String? = nil, baseURL: String? = nil, latestYear: Int,
+                themeDirectory: String? = Theme.defaultDirectory, workers: Int = 0,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.site = site
+        self.output = output ?? site.defaultOutput
+        self.baseURL = baseURL
+        self.latestYear = latestYear
+        self.themeDirectory = themeDirectory
+        self.workers = workers
+        self.progress = progress
+    }
+}

@@ -1,0 +1,26 @@
+/// What a build did.
+public struct BuildResult: Sendable {
+    /// Every diagnostic, sorted.
+    public var diagnostics: [Diagnostic]
+    /// Whether the output was replaced.
+    public var succeeded: Bool
+    /// Profiles loaded.
+    public var profiles: Int
+    /// Files written.
+    public var filesWritten: Int
+    /// Milliseconds per stage, in order.
+    public var timings: [(stage: String, milliseconds: Int)]
+
+    /// Total milliseconds.
+    public var milliseconds: Int { timings.reduce(0) { $0 + $1.milliseconds } }
+
+    /// The one-line summary every build ends with.
+    public var summary: String {
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count - errors
+        if !succeeded {
+            return "Không xây dựng được: \(errors) lỗi, \(warnings) cảnh báo; thư mục kết quả giữ nguyên (\(milliseconds) ms)."
+        }
+        return "Đã xây dựng \(profiles) hồ sơ, ghi \(filesWritten) tệp trong \(milliseconds) ms" + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
+    }
+}

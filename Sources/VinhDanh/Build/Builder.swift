@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs a build: load → validate → index → render and write → swap in.
+///
+/// Each stage is one method and is timed. Content errors stop the build before anything
+/// is written; the previous output is left byte for byte as it was.
+public struct Builder: Sendable {
+    /// The options of this build.
+    public let options: BuildOptions
+
+    /// Creates a builder.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Loads and validates only (`vinhdanh check`): writes nothing.
+    public func check() -> (Site, [Diagnostic]) {
+        var site = load()
+        let (_, themeDiagnostics) = loadTheme()
+        site.diagnostics = (site.diagnostics + themeDiagnostics).sorted()
+        return (site, site.diagnostics)
+    }
+
+    /// Builds the site.
+    public func build() throws -> BuildResult {
+        var timings: [(stage: String, milliseconds: Int)] = []
+        func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let value = try body()
+            timings.append((stage, Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)))
+            return value
+        }
+        let site = try timed("load") { load() }
+        let (loadedTheme, themeDiagnostics) = try timed("theme") { loadTheme() }
+        let diagnostics = (site.diagnostics + themeDiagnostics).sorted()
+        guard !site.hasErrors, let theme = loadedTheme else {
+            return BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
+                               filesWritten: 0, timings: timings)
+        }
+        let index = try timed("index") { SiteIndex(site: site) }
+        let renderer = try timed("prepare") { SiteRenderer(site: site, index: index, theme: theme) }
+        let staging = try StagingOutput(output: options.output)
+        do {
+            let written = try timed("render+write") { try write(renderer, staging: staging) }
+            let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging) }
+            try timed("swap") { try staging.commit() }
+            return BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
+                               filesWritten: written + copied, timings: timings)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    func load() -> Site {
+        var site = SiteLoader(paths: options.site, latestYear: options.latestYear).load()
+        if let baseURL = options.baseURL {
+            if let normalized = SiteConfig.normalizeBaseURL(baseURL) { site.config.baseURL = normalized } else {
+                site.diagnostics.append(Diagnostic(file: "--base-url", code: .badSiteConfig,
+                                                   message: "địa chỉ gốc “\(baseURL)” không phải địa chỉ tuyệt đối",
+                                                   suggestion: "ví dụ --base-url https://bacgiang.gov.vn/dien-hinh-tien-tien/"))
+            }
+        }
+        return site
+    }
+
+    func loadTheme() -> (Theme?, [Diagnostic]) {
+        Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site)
+    }
+
+    /// Renders every planned file in parallel, writing each as soon as it is made so
+    /// memory stays flat whatever the site's size.
+    private func write(_ renderer: SiteRenderer, staging: StagingOutput) throws -> Int {
+        let jobs = renderer.plan()
+        let progress = options.progress
+        let done = AtomicCounter()
+        let workers = options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount
+        let failures = Parallel.map(jobs.count, workers: workers) { i -> FileError? in
+            let (file, bytes) = renderer.render(jobs[i])
+            do { try staging.write(file, bytes) } catch let error as FileError { return error } catch { return nil }
+            let count = done.increment() + 1
+            if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return jobs.count
+    }
+
+    /// Theme assets to `assets/`, everything under `content/media/` to `media/`.
+    private func copyFiles(site: Site, theme: Theme, staging: StagingOutput) throws -> Int {
+        var count = 0
+        for asset in theme.assets {
+            try staging.copy(from: asset.source, to: "assets/" + asset.relative)
+            count += 1
+        }
+        for file in FileIO.listFiles(under: site.paths.media, suffix: "") where !file.hasSuffix(".md") {
+            try staging.copy(from: site.paths.media + "/" + file, to: "media/" + file)
+            count += 1
+        }
+        return count
+    }
+}

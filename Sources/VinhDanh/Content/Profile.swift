@@ -1,0 +1,54 @@
+/// One exemplar (điển hình tiên tiến), loaded and resolved against the vocabularies.
+///
+/// Vocabulary references are indexes into the site's ``Vocabularies`` so the indexes
+/// can bucket profiles without string lookups.
+public struct Profile: Sendable {
+    /// One award record: what, when, by which decision.
+    public struct Award: Sendable, Hashable {
+        /// Index into the awards vocabulary.
+        public var type: Int
+        /// Year of the award.
+        public var year: Int
+        /// Decision text (`Quyết định số 1234/QĐ-UBND ngày 12/5/2023`), if given.
+        public var decision: String?
+    }
+
+    /// Source path relative to the site folder.
+    public var path: String
+    /// URL slug (`/ho-so/<slug>/`).
+    public var slug: String
+    public var title: String
+    public var kind: SubjectKind
+    /// Index into the districts vocabulary.
+    public var district: Int
+    public var commune: String?
+    public var unit: String?
+    public var position: String?
+    public var ethnicity: String?
+    /// Indexes into the movements vocabulary, in the order written, without repeats.
+    public var movements: [Int]
+    public var awards: [Award]
+    /// Path relative to `content/` (always under `media/`).
+    public var photo: String?
+    public var summary: String?
+    public var date: CalendarDate?
+    /// Markdown body.
+    public var body: String
+    /// File line where the body starts.
+    public var bodyLine: Int
+
+    /// The date used for "newest" lists, feeds and sitemaps: `date`, else 31 December of
+    /// the latest award year. Never the build time, so the same content gives the same bytes.
+    public var effectiveDate: CalendarDate {
+        if let date { return date }
+        let year = awards.map(\.year).max() ?? 1945
+        return CalendarDate(validYear: year, month: 12, day: 31)
+    }
+
+    /// The word lists are sorted by: the given name (last word) for people and
+    /// households, the whole title for collectives.
+    public var sortName: String {
+        guard kind != .collective, let last = title.split(separator: " ").last else { return title }
+        return String(last)
+    }
+}

@@ -1,0 +1,198 @@
+import Yams
+
+/// Turns the text of one profile file into a ``Profile``, collecting every problem
+/// rather than stopping at the first.
+public struct ProfileParser: Sendable {
+    /// Front-matter fields a profile may have.
+    public static let knownFields: Set<String> = [
+        "title", "kind", "district", "commune", "unit", "position", "ethnicity",
+        "movements", "awards", "photo", "summary", "date", "slug",
+    ]
+    static let awardFields: Set<String> = ["type", "year", "decision"]
+
+    let vocabularies: Vocabularies
+    let latestYear: Int
+    /// Checks a `photo` value; returns a problem description and a suggestion, or `nil`.
+    let checkPhoto: @Sendable (String) -> (message: String, suggestion: String)?
+
+    /// Creates a parser resolving against `vocabularies`; award years may not pass `latestYear`.
+    public init(vocabularies: Vocabularies, latestYear: Int,
+                checkPhoto: @escaping @Sendable (String) -> (message: String, suggestion: String)?) {
+        self.vocabularies = vocabularies
+        self.latestYear = latestYear
+        self.checkPhoto = checkPhoto
+    }
+
+    /// Parses decoded text of the file at site-relative `path`.
+    public func parse(_ text: String, path: String) -> (profile: Profile?, diagnostics: [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text) {
+        case .success(let split): frontMatter = split
+        case .failure(.missingOpening):
+            return (nil, [Diagnostic(file: path, code: .missingFrontMatter,
+                                     message: "tệp không bắt đầu bằng phần khai báo (dòng ---)",
+                                     suggestion: "dòng đầu tiên phải là ---, tiếp theo là title:, kind:, district:, awards:, rồi một dòng --- nữa")])
+        case .failure(.unclosed(let line)):
+            return (nil, [Diagnostic(file: path, line: line, code: .unclosedFrontMatter,
+                                     message: "phần khai báo mở bằng --- nhưng không có dòng --- đóng lại",
+                                     suggestion: "thêm một dòng chỉ gồm --- sau dòng khai báo cuối cùng")])
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(frontMatter.yaml, file: path, firstLine: frontMatter.yamlLine) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = FieldReader(document: document)
+        let profile = read(&reader, frontMatter: frontMatter, path: path)
+        return (reader.diagnostics.contains { $0.severity == .error } ? nil : profile, reader.diagnostics)
+    }
+
+    private func read(_ r: inout FieldReader, frontMatter: FrontMatter, path: String) -> Profile? {
+        guard let fields = r.rootMapping(what: "phần khai báo đầu tệp") else { return nil }
+        var title: String?, kind: SubjectKind?, district: Int?, slug: String?
+        var commune: String?, unit: String?, position: String?, ethnicity: String?
+        var movements: [Int] = [], awards: [Profile.Award] = [], awardsSeen = false
+        var photo: String?, summary: String?, date: CalendarDate?
+        var awardNodes: [Node] = []
+        for (name, key, value) in fields {
+            switch name {
+            case "title": title = r.text(value, field: name)
+            case "kind":
+                guard let written = r.text(value, field: name) else { continue }
+                kind = SubjectKind(text: written)
+                if kind == nil {
+                    r.report(value, .unknownKind, "loại đối tượng “\(written)” không hợp lệ",
+                             suggestion: "dùng một trong: cá nhân (individual), tập thể (collective), hộ gia đình (household)")
+                }
+            case "district":
+                guard let written = r.text(value, field: name) else { continue }
+                district = resolve(written, in: vocabularies.districts, node: value, code: .unknownDistrict, &r)
+            case "movements":
+                for (written, node) in r.textList(value, field: name) {
+                    if let index = resolve(written, in: vocabularies.movements, node: node, code: .unknownMovement, &r),
+                       !movements.contains(index) {
+                        movements.append(index)
+                    }
+                }
+            case "awards":
+                awardsSeen = true
+                if let sequence = value.sequence { awardNodes = Array(sequence) }
+                else if value.mapping != nil { awardNodes = [value] }
+                else if r.text(value, field: name) != nil {
+                    r.report(value, .wrongType, "trường `awards` phải là danh sách khen thưởng",
+                             suggestion: "mỗi khen thưởng một mục: `- type: …`, `year: …`, `decision: …`")
+                }
+            case "commune": commune = r.text(value, field: name)
+            case "unit": unit = r.text(value, field: name)
+            case "position": position = r.text(value, field: name)
+            case "ethnicity": ethnicity = r.text(value, field: name)
+            case "summary": summary = r.text(value, field: name)
+            case "photo":
+                guard let written = r.text(value, field: name) else { continue }
+                if let problem = checkPhoto(written) {
+                    r.report(value, .badPhoto, problem.message, suggestion: problem.suggestion)
+                } else {
+                    photo = written
+                }
+            case "date":
+                guard let written = r.text(value, field: name) else { continue }
+                date = CalendarDate(parsing: written)
+                if date == nil {
+                    r.report(value, .badDate, "ngày “\(written)” không có thật hoặc sai định dạng",
+                             suggestion: "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2023-06-01")
+                }
+            case "slug":
+                guard let written = r.text(value, field: name) else { continue }
+                if Slug.isValid(written) { slug = written } else {
+                    r.report(value, .badSlug, "slug “\(written)” không hợp lệ",
+                             suggestion: "chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ \(Slug.make(written).isEmpty ? "nguyen-van-an" : Slug.make(written))")
+                }
+            default:
+                r.report(key, .unknownField, "trường “\(name)” không được hỗ trợ và sẽ bị bỏ qua",
+                         suggestion: nearestField(name, in: Self.knownFields), severity: .warning)
+            }
+        }
+        for node in awardNodes {
+            if let award = readAward(node, kind: kind, &r) { awards.append(award) }
+        }
+        let top = r.document.root
+        if title?.isEmpty ?? true { r.report(top, .missingField, "thiếu tên (trường `title`)", suggestion: "thêm dòng `title: Họ và tên hoặc tên tập thể`") }
+        if kind == nil && !fields.contains(where: { $0.name == "kind" }) {
+            r.report(top, .missingField, "thiếu loại đối tượng (trường `kind`)", suggestion: "thêm dòng `kind: cá nhân` (hoặc tập thể, hộ gia đình)")
+        }
+        if district == nil && !fields.contains(where: { $0.name == "district" }) {
+            r.report(top, .missingField, "thiếu địa bàn (trường `district`)", suggestion: "thêm dòng `district: ` với tên huyện, thị xã, thành phố hoặc `cap-tinh`")
+        }
+        if !awardsSeen || (awardNodes.isEmpty && awards.isEmpty) {
+            r.report(top, .missingField, "hồ sơ chưa có khen thưởng nào (trường `awards`)",
+                     suggestion: "thêm `awards:` với ít nhất một mục `- type: …` và `year: …`")
+        }
+        guard let title, !title.isEmpty, let kind, let district else { return nil }
+        let stem = String(path.split(separator: "/").last ?? "").replacingSuffix(".md")
+        return Profile(
+            path: path, slug: slug ?? Slug.make(stem), title: title, kind: kind, district: district,
+            commune: commune, unit: unit, position: position, ethnicity: ethnicity, movements: movements,
+            awards: awards, photo: photo, summary: summary, date: date,
+            body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+    }
+
+    private func readAward(_ node: Node, kind: SubjectKind?, _ r: inout FieldReader) -> Profile.Award? {
+        guard let mapping = node.mapping else {
+            r.report(node, .wrongType, "mỗi khen thưởng phải gồm các dòng `type:`, `year:` (và `decision:`)",
+                     suggestion: "ví dụ: `- type: bang-khen-chu-tich-ubnd-tinh` rồi thụt lề `year: 2023`")
+            return nil
+        }
+        var type: Int?, year: Int?, decision: String?, typeSeen = false, yearSeen = false
+        for (name, key, value) in r.pairs(of: mapping) {
+            switch name {
+            case "type":
+                typeSeen = true
+                guard let written = r.text(value, field: "awards.type") else { continue }
+                type = resolve(written, in: vocabularies.awards, node: value, code: .unknownAward, &r)
+                if let type, let kind, !vocabularies.awards.entries[type].recipients.isEmpty,
+                   !vocabularies.awards.entries[type].recipients.contains(kind) {
+                    let entry = vocabularies.awards.entries[type]
+                    r.report(value, .awardRecipient, "“\(entry.name)” thường không tặng cho \(kind.label.lowercased())",
+                             suggestion: "kiểm tra lại loại đối tượng hoặc hình thức khen thưởng", severity: .warning)
+                }
+            case "year":
+                yearSeen = true
+                guard let number = r.integer(value, field: "awards.year") else { continue }
+                if number < 1945 || number > latestYear {
+                    r.report(value, .badYear, "năm khen thưởng \(number) không hợp lệ",
+                             suggestion: "năm phải từ 1945 đến \(latestYear)")
+                } else {
+                    year = number
+                }
+            case "decision": decision = r.text(value, field: "awards.decision")
+            default:
+                r.report(key, .unknownField, "trường “\(name)” của khen thưởng không được hỗ trợ",
+                         suggestion: nearestField(name, in: Self.awardFields), severity: .warning)
+            }
+        }
+        if !typeSeen { r.report(node, .missingField, "khen thưởng thiếu hình thức (`type`)", suggestion: "thêm `type: ` với tên hoặc mã hình thức khen thưởng") }
+        if !yearSeen { r.report(node, .missingField, "khen thưởng thiếu năm (`year`)", suggestion: "thêm `year: ` với năm khen thưởng") }
+        guard let type, let year else { return nil }
+        return Profile.Award(type: type, year: year, decision: decision)
+    }
+
+    private func resolve(_ text: String, in vocabulary: Vocabulary, node: Node, code: DiagnosticCode,
+                         _ r: inout FieldReader) -> Int? {
+        if let index = vocabulary.resolve(text) { return index }
+        r.report(node, code, "không tìm thấy \(vocabulary.kind.noun) “\(text)”",
+                 suggestion: vocabulary.suggestionText(for: text))
+        return nil
+    }
+
+    private func nearestField(_ name: String, in fields: Set<String>) -> String {
+        let near = fields.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) || (EditDistance.between(name, $0) == EditDistance.between(name, $1) && $0 < $1) }
+        if let near, EditDistance.between(name.lowercased(), near) <= 2 { return "có phải ý bạn là `\(near)`?" }
+        return "các trường hợp lệ: " + fields.sorted().joined(separator: ", ")
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

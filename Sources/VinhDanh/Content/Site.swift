@@ -1,0 +1,16 @@
+/// Everything loaded from a site's `content/`: the model every later stage reads.
+public struct Site: Sendable {
+    /// Where the site lives.
+    public var paths: SitePaths
+    public var config: SiteConfig
+    public var vocabularies: Vocabularies
+    /// Valid profiles, in source-path order.
+    public var profiles: [Profile]
+    /// Standalone pages, in source-path order.
+    public var pages: [ContentPage]
+    /// Every problem found, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+
+    /// Whether any diagnostic is an error (the build must not write).
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

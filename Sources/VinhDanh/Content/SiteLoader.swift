@@ -1,0 +1,127 @@
+import Foundation
+
+/// Loads a site: settings, vocabularies, then every profile and page in parallel.
+/// Never stops at the first problem: everything wrong comes back in `Site.diagnostics`.
+public struct SiteLoader: Sendable {
+    /// The site to load.
+    public let paths: SitePaths
+    /// Latest award year accepted (the current year, injected so tests do not depend on
+    /// the clock).
+    public let latestYear: Int
+    /// Threads used to read and parse files.
+    public let workers: Int
+
+    /// Creates a loader.
+    public init(paths: SitePaths, latestYear: Int, workers: Int = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)) {
+        self.paths = paths
+        self.latestYear = latestYear
+        self.workers = workers
+    }
+
+    /// Loads everything.
+    public func load() -> Site {
+        var diagnostics: [Diagnostic] = []
+        let config = loadConfig(&diagnostics)
+        let vocabularies = Vocabularies(
+            districts: loadVocabulary(.districts, &diagnostics),
+            movements: loadVocabulary(.movements, &diagnostics),
+            awards: loadVocabulary(.awards, &diagnostics))
+        let parser = ProfileParser(vocabularies: vocabularies, latestYear: latestYear, checkPhoto: PhotoCheck(paths: paths).check)
+        let files = FileIO.listFiles(under: paths.profiles, suffix: ".md").map { "content/profiles/" + $0 }
+        if files.isEmpty {
+            diagnostics.append(Diagnostic(file: "content/profiles", severity: .warning, code: .missingField,
+                                          message: "chưa có hồ sơ nào trong content/profiles",
+                                          suggestion: "tạo hồ sơ bằng `vinhdanh new`"))
+        }
+        let root = paths.root
+        let results = Parallel.map(files.count, workers: workers) { i -> (Profile?, [Diagnostic]) in
+            let path = files[i]
+            switch Self.readText(root + "/" + path, relative: path) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let text): return parser.parse(text, path: path)
+            }
+        }
+        var profiles: [Profile] = []
+        profiles.reserveCapacity(results.count)
+        for (profile, found) in results {
+            diagnostics += found
+            if let profile { profiles.append(profile) }
+        }
+        diagnostics += Self.duplicateSlugs(profiles)
+        var pages: [ContentPage] = []
+        for name in FileIO.listFiles(under: paths.pages, suffix: ".md") {
+            let path = "content/pages/" + name
+            switch Self.readText(root + "/" + path, relative: path) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let text):
+                let (page, found) = ContentPage.parse(text, path: path)
+                diagnostics += found
+                if let page { pages.append(page) }
+            }
+        }
+        diagnostics.sort()
+        return Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
+                    pages: pages, diagnostics: diagnostics)
+    }
+
+    /// Reads and decodes a file, or says why it cannot be used.
+    static func readText(_ absolute: String, relative: String) -> Result<String, Diagnostic> {
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(absolute) } catch {
+            return .failure(Diagnostic(file: relative, code: .unreadable, message: error.description))
+        }
+        switch UnicodeText.decode(bytes) {
+        case .text(let text): return .success(text)
+        case .invalid(let line, let column):
+            return .failure(Diagnostic(file: relative, line: line, column: column, code: .notUTF8,
+                                       message: "tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở dòng \(line))",
+                                       suggestion: "lưu lại tệp với bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)"))
+        }
+    }
+
+    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig {
+        switch Self.readText(paths.siteConfig, relative: "content/site.yaml") {
+        case .failure(let diagnostic):
+            diagnostics.append(Diagnostic(file: "content/site.yaml", code: .badSiteConfig,
+                                          message: diagnostic.code == .unreadable ? "không đọc được content/site.yaml" : diagnostic.message,
+                                          suggestion: "mỗi trang web cần tệp content/site.yaml với title:, baseURL:"))
+            return SiteConfig()
+        case .success(let text):
+            let (config, found) = SiteConfig.parse(text, path: "content/site.yaml")
+            diagnostics += found
+            return config
+        }
+    }
+
+    private func loadVocabulary(_ kind: Vocabulary.Kind, _ diagnostics: inout [Diagnostic]) -> Vocabulary {
+        let relative = "content/vocab/" + kind.fileName
+        switch Self.readText(paths.root + "/" + relative, relative: relative) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic.code == .unreadable
+                ? Diagnostic(file: relative, code: .badVocabulary, message: "thiếu danh mục \(kind.noun) (\(relative))")
+                : diagnostic)
+            return Vocabulary(kind: kind, entries: [])
+        case .success(let text):
+            let (vocabulary, found) = VocabularyLoader.parse(text, path: relative, kind: kind)
+            diagnostics += found
+            return vocabulary
+        }
+    }
+
+    /// One error per extra profile sharing a slug, naming the first file that has it.
+    static func duplicateSlugs(_ profiles: [Profile]) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var found: [Diagnostic] = []
+        for profile in profiles {
+            if let other = first[profile.slug] {
+                found.append(Diagnostic(
+                    file: profile.path, code: .duplicateSlug,
+                    message: "địa chỉ /ho-so/\(profile.slug)/ trùng với hồ sơ \(other)",
+                    suggestion: "thêm `slug: \(profile.slug)-\(Slug.make(profile.path.split(separator: "/").dropLast().last.map(String.init) ?? "2"))` để phân biệt"))
+            } else {
+                first[profile.slug] = profile.path
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Renders every output file of a site. Pure: the same site, index and theme always give
+/// the same bytes, whichever thread renders a page and in whatever order.
+public struct SiteRenderer: Sendable {
+    let site: Site
+    let index: SiteIndex
+    let theme: Theme
+    let urls: SiteURLs
+    let markdown: MarkdownRenderer
+    /// Each profile's list item, rendered once and reused on every list that shows it.
+    let cards: [String]
+    /// Term descriptions rendered once: [taxonomy][term].
+    let termDescriptions: [TaxonomyKind: [String]]
+
+    /// Most URLs one sitemap file may hold (the protocol's limit).
+    static let sitemapLimit = 50_000
+
+    /// Prepares the renderer (renders the list items in parallel).
+    public init(site: Site, index: SiteIndex, theme: Theme) {
+        self.site = site
+        self.index = index
+        self.theme = theme
+        urls = SiteURLs(baseURL: site.config.baseURL)
+        let markdown = MarkdownRenderer(rootPath: urls.root)
+        self.markdown = markdown
+        let partial = Self.cardFields
+        let (site, urls, theme) = (site, urls, theme)
+        cards = Parallel.map(site.profiles.count) { i in
+            theme.render("profile-card", partial(site, urls, i))
+        }
+        var descriptions: [TaxonomyKind: [String]] = [:]
+        for taxonomy in index.taxonomies {
+            descriptions[taxonomy.kind] = taxonomy.terms.map { term in
+                term.description.map { markdown.render($0).html } ?? ""
+            }
+        }
+        termDescriptions = descriptions
+    }
+
+    // MARK: Plan
+
+    /// Every file to produce, in a fixed order.
+    public func plan() -> [PageJob] {
+        var jobs: [PageJob] = [.home]
+        jobs += site.profiles.indices.map { .profile($0) }
+        for taxonomy in index.taxonomies {
+            jobs.append(.taxonomy(taxonomy.kind))
+            for (t, term) in taxonomy.terms.enumerated() {
+                for page in 1...pageCount(term) { jobs.append(.term(taxonomy.kind, term: t, page: page)) }
+            }
+        }
+        jobs += site.pages.indices.map { .page($0) }
+        jobs += [.notFound, .feed, .robots]
+        let parts = (htmlURLCount(jobs) + Self.sitemapLimit - 1) / Self.sitemapLimit
+        if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {
+            jobs += (1...parts).map { .sitemap(part: $0) }
+            jobs.append(.sitemapIndex)
+        }
+        return jobs
+    }
+
+    func pageCount(_ term: Term) -> Int {
+        max(1, (term.profiles.count + site.config.pagination - 1) / site.config.pagination)
+    }
+
+    private func htmlURLCount(_ jobs: [PageJob]) -> Int {
+        jobs.count { if case .notFound = $0 { return false }; return path(of: $0) != nil }
+    }
+
+    /// The site path of an HTML page job (`nil` for non-pages).
+    func path(of job: PageJob) -> String? {
+        switch job {
+        case .home: return urls.home
+        case .profile(let i): return urls.profile(site.profiles[i].slug)
+        case .taxonomy(let kind): return urls.taxonomy(kind)
+        case .term(let kind, let t, let page): return urls.term(kind, index.taxonomy(kind).terms[t].key, page: page)
+        case .page(let i): return urls.page(site.pages[i].slug)
+        case .notFound: return urls.content("404.html")
+        case .sitemap, .sitemapIndex, .feed, .robots: return nil
+        }
+    }
+
+    // MARK: Render
+
+    /// The output file (relative to the output folder) and its bytes.
+    public func render(_ job: PageJob) -> (file: String, bytes: [UInt8]) {
+        switch job {
+        case .home: return html(urls.home, theme.render("layout-home", homeContext()))
+        case .profile(let i):
+            return html(urls.profile(site.profiles[i].slug), theme.render("layout-profile", profileContext(i)))
+        case .taxonomy(let kind): return html(urls.taxonomy(kind), theme.render("layout-taxonomy", taxonomyContext(kind)))
+        case .term(let kind, let t, let page):
+            let term = index.taxonomy(kind).terms[t]
+            return html(urls.term(kind, term.key, page: page), theme.render("layout-term", termContext(kind, t, page)))
+        case .page(let i): return html(urls.page(site.pages[i].slug), theme.render("layout-page", pageContext(i)))
+        case .notFound: return ("404.html", Array(theme.render("layout-404", notFoundContext()).utf8))
+        case .sitemap(let part): return (part == 0 ? "sitemap.xml" : "sitemap-\(part).xml", Array(sitemap(part: part).utf8))
+        case .sitemapIndex: return ("sitemap.xml", Array(sitemapIndex().utf8))
+        case .feed: return ("feed.xml", Array(feed().utf8))
+        case .robots:
+            return ("robots.txt", Array("User-agent: *\nAllow: /\nSitemap: \(urls.absolute(urls.content("sitemap.xml")))\n".utf8))
+        }
+    }
+
+    private func html(_ path: String, _ text: String) -> (file: String, bytes: [UInt8]) {
+        (urls.outputFile(path), Array(text.utf8))
+    }
+
+    var base: BaseContext { BaseContext(site: site, urls: urls) }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Accent- and case-insensitive forms of Vietnamese text, used to match what editors type
+/// against vocabulary names ("Luc Ngan", "LỤC NGẠN" and "Lục Ngạn" are one district).
+public enum Folding {
+    /// Lowercased, without diacritics, `đ` → `d`, runs of spaces collapsed to one.
+    ///
+    /// `Foundation`'s diacritic folding leaves `đ` alone (it is a letter, not a mark), so it
+    /// is mapped by hand afterwards.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            switch scalar {
+            case "đ", "Đ", "ð", "Ð": out.append("d")
+            default:
+                // Combining marks left over by unusual input (e.g. a stray U+0323).
+                if (0x300...0x36F).contains(scalar.value) { continue }
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The folded form with everything but letters and digits removed: the key used to
+    /// compare names "ignoring case, diacritics and spacing" (`bac-giang` = `Bắc Giang`).
+    public static func compact(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in fold(text).unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Whether `text` carries any Vietnamese diacritic (including `đ`).
+    public static func hasDiacritics(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value > 0x7F } && fold(text) != text.lowercased()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Turning bytes into the text every later stage works on.
+public enum UnicodeText {
+    /// The outcome of decoding a file.
+    public enum Decoded: Sendable {
+        /// Valid UTF-8: NFC text with the BOM removed and CRLF/CR turned into LF.
+        case text(String)
+        /// Not UTF-8: the 1-based line and column (in bytes) of the first bad byte.
+        case invalid(line: Int, column: Int)
+    }
+
+    /// Decodes UTF-8 bytes strictly, drops a BOM, normalises line ends and NFC.
+    ///
+    /// Line numbers are kept: CRLF becomes LF and a lone CR becomes LF.
+    public static func decode(_ bytes: [UInt8]) -> Decoded {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let body = bytes[start...]
+        if let bad = firstInvalidUTF8(body) {
+            var line = 1
+            var column = 1
+            for byte in body[body.startIndex..<bad] {
+                if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            }
+            return .invalid(line: line, column: column)
+        }
+        var text = String(decoding: body, as: UTF8.self)
+        if body.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .text(nfc(text))
+    }
+
+    /// NFC normalisation, skipped for pure ASCII (the common case for keys and YAML).
+    public static func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Index of the first byte that breaks UTF-8 (overlongs, surrogates and truncation
+    /// included), or `nil` when the bytes are valid.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            if i + length > end { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = (scalar << 6) | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import VinhDanh
+
+extension VinhDanhCommand {
+    /// `vinhdanh build`: the whole site into the output folder, or nothing at all.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Xây dựng trang web vào thư mục kết quả (mặc định DIR/public).")
+
+        @OptionGroup var options: SiteOptions
+
+        @Option(name: .long, help: ArgumentHelp("Thư mục kết quả.", valueName: "DIR"))
+        var output: String?
+
+        @Option(name: .customLong("base-url"), help: ArgumentHelp("Địa chỉ gốc khi xuất bản (thay baseURL của site.yaml).", valueName: "URL"))
+        var baseURL: String?
+
+        func run() throws {
+            let paths = SitePaths(root: Terminal.absolute(options.site))
+            let builder = Builder(options: BuildOptions(
+                site: paths, output: output.map(Terminal.absolute), baseURL: baseURL,
+                latestYear: Terminal.currentYear, progress: Terminal.progress(label: "Đang ghi trang")))
+            let result: BuildResult
+            do {
+                result = try builder.build()
+            } catch {
+                Terminal.error("lỗi: \(error)")
+                throw ExitCode.failure
+            }
+            Terminal.print(diagnostics: result.diagnostics)
+            print(result.summary)
+            if !result.succeeded { throw ExitCode.failure }
+        }
+    }
+}
