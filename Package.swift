@@ -52,8 +52,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VinhDanhTests",
-            dependencies: ["VinhDanh"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["VinhDanh"]
         ),
     ],
     swiftLanguageModes: [.v6]

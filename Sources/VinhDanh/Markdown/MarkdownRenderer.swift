@@ -115,16 +115,27 @@ public struct MarkdownRenderer: Sendable {
         guard !headings.isEmpty else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = Substring(html)
+        let bytes = Array(html.utf8)
+        var position = 0
         for heading in headings {
-            let tag = "<h\(heading.level)>"
-            guard let range = rest.range(of: tag) else { break }
-            out += rest[..<range.lowerBound]
+            let tag = Array("<h\(heading.level)>".utf8)
+            guard let found = find(tag, in: bytes, from: position) else { break }
+            out += String(decoding: bytes[position..<found], as: UTF8.self)
             out += "<h\(heading.level) id=\"\(heading.id)\">"
-            rest = rest[range.upperBound...]
+            position = found + tag.count
         }
-        out += rest
+        out += String(decoding: bytes[position...], as: UTF8.self)
         return out
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = start
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0] && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Prefixes root-relative `href`/`src` values (not protocol-relative `//host`).

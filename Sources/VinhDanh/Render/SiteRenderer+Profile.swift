@@ -74,28 +74,29 @@ extension SiteRenderer {
     }
 
     /// schema.org Person or Organization, JSON-escaped for a `<script>` element
-    /// (`<` as `\u003c` so no `</script>` can close it early).
+    /// (`<`, `>` and `&` as `\u003c`… so no `</script>` can close it early).
     func jsonLD(_ profile: Profile, path: String) -> String {
         let vocab = site.vocabularies
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": profile.kind == .individual ? "Person" : "Organization",
-            "name": profile.title,
-            "url": urls.absolute(path),
-            "award": profile.awards.map { "\(vocab.awards.entries[$0.type].name) (\($0.year))" },
+        var fields: [(String, String)] = [
+            ("@context", JSONText.string("https://schema.org")),
+            ("@type", JSONText.string(profile.kind == .individual ? "Person" : "Organization")),
+            ("name", JSONText.string(profile.title)),
+            ("url", JSONText.string(urls.absolute(path))),
+            ("award", "[" + profile.awards.map { JSONText.string("\(vocab.awards.entries[$0.type].name) (\($0.year))") }.joined(separator: ",") + "]"),
+            ("address", JSONText.object([
+                ("@type", JSONText.string("PostalAddress")),
+                ("addressRegion", JSONText.string("Bắc Giang")),
+                ("addressLocality", JSONText.string(vocab.districts.entries[profile.district].name)),
+            ])),
         ]
-        if let summary = profile.summary { object["description"] = summary }
-        if let photo = profile.photo { object["image"] = urls.absolute(urls.content(photo)) }
-        if let position = profile.position, profile.kind == .individual { object["jobTitle"] = position }
-        if let unit = profile.unit, profile.kind == .individual { object["worksFor"] = ["@type": "Organization", "name": unit] }
-        object["address"] = ["@type": "PostalAddress", "addressRegion": "Bắc Giang",
-                             "addressLocality": vocab.districts.entries[profile.district].name]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}"
+        if let summary = profile.summary { fields.append(("description", JSONText.string(summary))) }
+        if let photo = profile.photo { fields.append(("image", JSONText.string(urls.absolute(urls.content(photo))))) }
+        if profile.kind == .individual {
+            if let position = profile.position { fields.append(("jobTitle", JSONText.string(position))) }
+            if let unit = profile.unit {
+                fields.append(("worksFor", JSONText.object([("@type", JSONText.string("Organization")), ("name", JSONText.string(unit))])))
+            }
         }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return JSONText.object(fields)
     }
 }

@@ -8,6 +8,10 @@ public enum Folding {
     /// `Foundation`'s diacritic folding leaves `đ` alone (it is a letter, not a mark), so it
     /// is mapped by hand afterwards.
     public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (keys, file names): lowercase and collapse spaces, no Foundation needed.
+            return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var pendingSpace = false

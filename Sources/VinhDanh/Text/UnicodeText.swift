@@ -32,10 +32,23 @@ public enum UnicodeText {
         return .text(nfc(text))
     }
 
-    /// NFC normalisation, skipped for pure ASCII (the common case for keys and YAML).
+    /// NFC normalisation, skipped when the text is already NFC for certain.
     public static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isCertainlyNFC(text) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when every scalar is one that is NFC on its own and composes with nothing:
+    /// below U+0300 (Latin-1, Latin Extended-A/B: ă đ ơ ư …), Vietnamese precomposed
+    /// letters (U+1E00–U+1EFF) and common punctuation (U+2010–U+205E). That is nearly
+    /// all Vietnamese text, which then skips Foundation's costly normalisation.
+    static func isCertainlyNFC(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x205E).contains(v) { continue }
+            return false
+        }
+        return true
     }
 
     /// Index of the first byte that breaks UTF-8 (overlongs, surrogates and truncation

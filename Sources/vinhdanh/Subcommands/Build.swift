@@ -15,6 +15,9 @@ extension VinhDanhCommand {
         @Option(name: .customLong("base-url"), help: ArgumentHelp("Địa chỉ gốc khi xuất bản (thay baseURL của site.yaml).", valueName: "URL"))
         var baseURL: String?
 
+        @Flag(name: .long, help: "In thời gian của từng bước.")
+        var timings = false
+
         func run() throws {
             let paths = SitePaths(root: Terminal.absolute(options.site))
             let builder = Builder(options: BuildOptions(
@@ -28,6 +31,9 @@ extension VinhDanhCommand {
                 throw ExitCode.failure
             }
             Terminal.print(diagnostics: result.diagnostics)
+            if timings {
+                Terminal.error(result.timings.map { "\($0.stage): \($0.milliseconds) ms" }.joined(separator: ", "))
+            }
             print(result.summary)
             if !result.succeeded { throw ExitCode.failure }
         }

@@ -1,0 +1,51 @@
+# Vinh Danh — make serve · make build · make test · make bench
+# Each target installs what it needs on a fresh Debian machine (quiet when present).
+
+SHELL := /bin/bash
+SITE ?= .
+OUTPUT ?= $(SITE)/public
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEBIAN_BENCH := hugo python3
+
+.PHONY: serve build test bench deps deps-bench release clean
+
+# Installs Debian packages that are missing; runs apt-get update once, only if needed.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Cài đặt gói Debian:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(DEBIAN_BUILD))
+
+build: deps
+	$(SWIFT) build --product vinhdanh
+	$$($(SWIFT) build --show-bin-path)/vinhdanh build --site $(SITE) --output $(OUTPUT)
+
+# Until the preview server lands, `serve` builds the site and serves public/ on loopback
+# with Python's static file server.
+serve: build
+	@echo "Xem trước tại http://$(HOST):$(PORT)/ (Ctrl-C để dừng)"
+	python3 -m http.server $(PORT) --bind $(HOST) --directory $(OUTPUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+release: deps
+	$(SWIFT) build -c release --product vinhdanh
+
+bench: release
+	$(call apt_install,$(DEBIAN_BENCH))
+	python3 bench/run.py $(BENCH_ARGS)
+
+clean:
+	rm -rf .build public .vinhdanh

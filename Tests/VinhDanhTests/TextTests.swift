@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import VinhDanh
+
+@Suite struct TextTests {
+    @Test(arguments: [
+        ("Nguyễn Đức Thắng", "nguyen-duc-thang"),
+        ("Hợp tác xã Vải thiều Lục Ngạn", "hop-tac-xa-vai-thieu-luc-ngan"),
+        ("  ĐOÀN   Thị  Ánh ", "doan-thi-anh"),
+        ("Trường THCS số 1 (Việt Yên)", "truong-thcs-so-1-viet-yen"),
+        ("Nguyễn Văn An", "nguyen-van-an"),
+    ])
+    func slugs(input: String, expected: String) {
+        #expect(Slug.make(input) == expected)
+    }
+
+    @Test func slugOfNFDInputEqualsNFC() {
+        let nfd = "Nguyễn Thị Ánh".decomposedStringWithCanonicalMapping
+        #expect(Slug.make(nfd) == "nguyen-thi-anh")
+    }
+
+    @Test func foldingIgnoresCaseDiacriticsAndD() {
+        #expect(Folding.fold("ĐƯỜNG Văn  Đức") == "duong van duc")
+        #expect(Folding.compact("Thị xã Việt Yên") == Folding.compact("thi xa viet yen"))
+        #expect(Folding.compact("bac-giang") == Folding.compact("Bắc Giang"))
+    }
+
+    @Test func vietnameseCollationOrder() {
+        let names = ["Đức", "Dung", "Ân", "Anh", "Ăn", "Bá", "Ba", "Ông", "Ơn", "Oanh", "Ánh"]
+        let collator = VietnameseCollator()
+        let sorted = names.sorted(by: collator.less)
+        // a < ă < â, d < đ, o < ô < ơ; tones are a secondary difference.
+        #expect(sorted == ["Anh", "Ánh", "Ăn", "Ân", "Ba", "Bá", "Dung", "Đức", "Oanh", "Ông", "Ơn"])
+    }
+
+    @Test func utf8DecodingDropsBOMAndNormalises() {
+        let text = "\u{FEFF}a\r\nb\rc " + "Việt".decomposedStringWithCanonicalMapping
+        guard case .text(let decoded) = UnicodeText.decode(Array(text.utf8)) else {
+            Issue.record("valid UTF-8 was rejected")
+            return
+        }
+        #expect(decoded == "a\nb\nc Việt")
+        #expect(decoded.unicodeScalars.count == "a\nb\nc Việt".unicodeScalars.count)
+    }
+
+    @Test func invalidUTF8ReportsLineAndColumn() {
+        var bytes = Array("dòng 1\ndòng 2\nab".utf8)
+        bytes.append(0xE0)  // Windows-1258 "à", not UTF-8
+        bytes += Array(" c".utf8)
+        guard case .invalid(let line, let column) = UnicodeText.decode(bytes) else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect(line == 3)
+        #expect(column == 3)
+    }
+
+    @Test(arguments: ["2024-02-29", "2023-12-31", "2000-02-29"])
+    func realDates(text: String) {
+        #expect(CalendarDate(parsing: text)?.description == text)
+    }
+
+    @Test(arguments: ["2024-13-45", "2023-02-29", "1900-02-29", "2023-6-1", "01/06/2023", ""])
+    func impossibleDates(text: String) {
+        #expect(CalendarDate(parsing: text) == nil)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import VinhDanh
+
+@Suite struct VocabularyTests {
+    let districts = Vocabulary(kind: .districts, entries: [
+        VocabularyEntry(key: "bac-giang", name: "Thành phố Bắc Giang", aliases: ["TP Bắc Giang"]),
+        VocabularyEntry(key: "luc-ngan", name: "Huyện Lục Ngạn", aliases: ["Lục Ngạn"]),
+        VocabularyEntry(key: "luc-nam", name: "Huyện Lục Nam", aliases: ["Lục Nam"]),
+        VocabularyEntry(key: "viet-yen", name: "Thị xã Việt Yên", aliases: ["Huyện Việt Yên"]),
+    ])
+
+    @Test(arguments: ["luc-ngan", "Huyện Lục Ngạn", "huyen luc ngan", "LỤC NGẠN", "Luc Ngan", "lucngan", "  Lục   Ngạn "])
+    func resolvesKeyNameAliasIgnoringCaseAccentsSpacing(text: String) {
+        #expect(districts.resolve(text) == 1)
+    }
+
+    @Test func oldNamesAreAliases() {
+        #expect(districts.resolve("Huyện Việt Yên") == 3)
+    }
+
+    @Test func suggestsNearestEntries() {
+        #expect(districts.resolve("Lục Ngan Xa") == nil)
+        let near = districts.suggestions(for: "Luc Ngnan").map(\.key)
+        #expect(near.first == "luc-ngan")
+        #expect(districts.suggestionText(for: "Luc Nga").contains("luc-ngan (Huyện Lục Ngạn)"))
+    }
+
+    @Test func unrelatedTextPointsToTheList() {
+        #expect(districts.suggestions(for: "Hà Nội Xyz Abc").isEmpty)
+        #expect(districts.suggestionText(for: "Hà Nội Xyz Abc").contains("content/vocab/districts.yaml"))
+    }
+
+    @Test func keysWinOverAliases() {
+        let vocabulary = Vocabulary(kind: .awards, entries: [
+            VocabularyEntry(key: "a", name: "A", aliases: ["b"]),
+            VocabularyEntry(key: "b", name: "B"),
+        ])
+        #expect(vocabulary.resolve("b") == 1)
+    }
+
+    @Test func subjectKinds() {
+        #expect(SubjectKind(text: "cá nhân") == .individual)
+        #expect(SubjectKind(text: "TAP THE") == .collective)
+        #expect(SubjectKind(text: "Hộ gia đình") == .household)
+        #expect(SubjectKind(text: "individual") == .individual)
+        #expect(SubjectKind(text: "người") == nil)
+    }
+}
