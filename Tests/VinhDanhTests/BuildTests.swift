@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import VinhDanh
+
+/// Whole builds of small fixture sites.
+@Suite struct BuildTests {
+    static let profiles: [String: String] = [
+        "luc-ngan/nguyen-van-an.md": TestSite.profile(title: "Nguyễn Văn An"),
+        "luc-ngan/tran-thi-binh.md": TestSite.profile(title: "Trần Thị Bình", kind: "cá nhân",
+            awards: "  - type: huan-chuong-lao-dong\n    year: 2019\n  - type: Bằng khen UBND tỉnh\n    year: 2021\n"),
+        "viet-yen/le-van-dung.md": TestSite.profile(title: "Lê Văn Dũng", district: "Huyện Việt Yên"),
+        "viet-yen/hop-tac-xa-vai.md": TestSite.profile(title: "Hợp tác xã Vải thiều", kind: "tập thể", district: "viet-yen"),
+        "cap-tinh/ho-ong-dinh.md": TestSite.profile(title: "Hộ ông Đinh Văn Ánh", kind: "household", district: "cap-tinh",
+            awards: "  - type: bang-khen-chu-tich-ubnd-tinh\n    year: 2016\n"),
+    ]
+
+    func files(under root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        for path in FileIO.listFiles(under: root, suffix: "") {
+            result[path] = FileManager.default.contents(atPath: root + "/" + path)
+        }
+        return result
+    }
+
+    /// Titles listed on a list page, in order.
+    func listedTitles(_ html: String?) -> [String] {
+        guard let html else { return [] }
+        return html.components(separatedBy: "<h3><a href=\"").dropFirst().compactMap { part in
+            part.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init)
+        }
+    }
+
+    @Test func buildsEveryPageAndTerm() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.isEmpty)
+        for slug in ["nguyen-van-an", "tran-thi-binh", "le-van-dung", "hop-tac-xa-vai", "ho-ong-dinh"] {
+            #expect(site.read("public/ho-so/\(slug)/index.html") != nil, "missing \(slug)")
+        }
+        for page in ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "assets/style.css",
+                     "phong-trao/index.html", "phong-trao/nong-thon-moi/index.html", "phong-trao/nong-thon-moi/trang/2/index.html",
+                     "phong-trao/nong-thon-moi/trang/3/index.html", "dia-ban/index.html", "dia-ban/luc-ngan/index.html",
+                     "dia-ban/cap-tinh/index.html", "khen-thuong/huan-chuong-lao-dong/index.html", "nam/2019/index.html",
+                     "nam/2021/index.html", "nam/2016/index.html", "doi-tuong/ca-nhan/index.html",
+                     "doi-tuong/tap-the/index.html", "doi-tuong/ho-gia-dinh/index.html"] {
+            #expect(site.read("public/" + page) != nil, "missing \(page)")
+        }
+        // No page 1 under /trang/, no empty term pages, no term with no profile.
+        #expect(site.read("public/phong-trao/nong-thon-moi/trang/1/index.html") == nil)
+        #expect(site.read("public/phong-trao/khuyen-hoc/index.html") == nil)
+        #expect(site.read("public/nam/2020/index.html") == nil)
+    }
+
+    @Test func termPagesListExactlyTheirProfilesInVietnameseOrder() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        _ = try site.build()
+        // Individuals by given name (An, Bình, Dũng), ties by full title.
+        #expect(listedTitles(site.read("public/doi-tuong/ca-nhan/index.html")) == ["Nguyễn Văn An", "Trần Thị Bình"])
+        #expect(listedTitles(site.read("public/doi-tuong/ca-nhan/trang/2/index.html")) == ["Lê Văn Dũng"])
+        #expect(listedTitles(site.read("public/dia-ban/luc-ngan/index.html")) == ["Nguyễn Văn An", "Trần Thị Bình"])
+        #expect(listedTitles(site.read("public/khen-thuong/huan-chuong-lao-dong/index.html")) == ["Trần Thị Bình"])
+        #expect(listedTitles(site.read("public/nam/2016/index.html")) == ["Hộ ông Đinh Văn Ánh"])
+        // Given names Ánh < An? Vietnamese order: An < Ánh < Bình < Dũng; collectives by title (Hợp tác xã …).
+        let all = (1...3).flatMap { page in
+            listedTitles(site.read(page == 1 ? "public/phong-trao/nong-thon-moi/index.html" : "public/phong-trao/nong-thon-moi/trang/\(page)/index.html"))
+        }
+        #expect(all == ["Nguyễn Văn An", "Hộ ông Đinh Văn Ánh", "Trần Thị Bình", "Lê Văn Dũng", "Hợp tác xã Vải thiều"])
+        let awards = site.read("public/khen-thuong/index.html") ?? ""
+        // Precedence order: Huân chương before Bằng khen.
+        let medal = awards.range(of: "Huân chương Lao động")?.lowerBound
+        let certificate = awards.range(of: "Bằng khen của Chủ tịch UBND tỉnh")?.lowerBound
+        #expect(medal != nil && certificate != nil && medal! < certificate!)
+    }
+
+    @Test func profilePageShowsEveryFact() throws {
+        let site = try TestSite(profiles: ["nguyen-van-an.md": TestSite.profile(
+            title: "Nguyễn Văn An", extra: "commune: Xã Phượng Sơn\nunit: HTX Vải\nposition: Giám đốc\nethnicity: Nùng\ndate: 2022-03-04\n",
+            awards: "  - type: bang-khen-chu-tich-ubnd-tinh\n    year: 2021\n    decision: \"Quyết định số 12/QĐ-UBND\"\n",
+            body: "## Thành tích\n\nTrồng **vải**.\n")])
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("public/ho-so/nguyen-van-an/index.html"))
+        for text in ["Xã Phượng Sơn", "HTX Vải", "Giám đốc", "Nùng", "Huyện Lục Ngạn", "Cá nhân", "Quyết định số 12/QĐ-UBND",
+                     "href=\"/khen-thuong/bang-khen-chu-tich-ubnd-tinh/\"", "href=\"/phong-trao/nong-thon-moi/\"",
+                     "href=\"/nam/2021/\"", "<h2 id=\"thanh-tich\">", "<strong>vải</strong>", "04/03/2022",
+                     "<html lang=\"vi\">", "application/ld+json"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+    }
+
+    @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        let before = files(under: site.root + "/public")
+        try site.write("content/profiles/luc-ngan/nguyen-van-an.md", TestSite.profile(district: "khong-co-huyen-nay"))
+        let result = try site.build()
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.code == .unknownDistrict })
+        #expect(files(under: site.root + "/public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func staleStagingFolderOfAKilledBuildIsCleaned() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        // What `kill -9` during a build leaves: a staging folder of a dead process.
+        try site.write(".public.staging-999999-1/half.html", "<p>nửa")
+        #expect(try site.build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/.public.staging-999999-1"))
+        #expect(site.read("public/half.html") == nil)
+    }
+
+    @Test func deletedProfilesDisappearAndOutputIsDeterministic() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        #expect(try site.build(output: site.root + "/a").succeeded)
+        #expect(try site.build(output: site.root + "/b", workers: 1).succeeded)
+        #expect(files(under: site.root + "/a") == files(under: site.root + "/b"))
+        try FileManager.default.removeItem(atPath: site.root + "/content/profiles/luc-ngan/nguyen-van-an.md")
+        #expect(try site.build(output: site.root + "/a").succeeded)
+        #expect(site.read("a/ho-so/nguyen-van-an/index.html") == nil)
+        #expect(site.read("a/sitemap.xml")?.contains("nguyen-van-an") == false)
+    }
+
+    @Test func hostileInputBuildsWithNothingActive() throws {
+        let site = try TestSite(profiles: ["x.md": TestSite.profile(
+            title: "<script>alert('t')</script>",
+            extra: "summary2: x\nunit: \"<img src=x onerror=alert(1)>\"\n",
+            body: "<script>alert(1)</script>\n\n<a href=\"javascript:alert(2)\" onclick=\"x()\">a</a>\n\n[b](javascript:alert(3))\n\n<iframe src=\"https://evil\"></iframe>\n")])
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded)
+        for (path, data) in files(under: site.root + "/public") where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(path)")
+            #expect(!html.contains("javascript:"), "\(path)")
+            #expect(!html.contains("<img src=x onerror"), "\(path)")
+            #expect(!html.contains("onclick="), "\(path)")
+            #expect(!html.contains("<iframe"), "\(path)")
+        }
+        let page = try #require(site.read("public/ho-so/x/index.html"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;"))
+        #expect(page.contains("\\u003cscript\\u003e"))  // JSON-LD, JSON-escaped
+    }
+
+    @Test func everyLinkFollowsASubPathBaseURL() throws {
+        let site = try TestSite(profiles: Self.profiles.merging([
+            "luc-ngan/link.md": TestSite.profile(title: "Liên Kết", body: "[An](/ho-so/nguyen-van-an/)\n"),
+        ]) { a, _ in a })
+        defer { site.remove() }
+        let result = try site.build(baseURL: "https://bacgiang.gov.vn/dien-hinh-tien-tien")
+        #expect(result.succeeded)
+        for (path, data) in files(under: site.root + "/public") where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for attribute in ["href=\"/", "src=\"/"] {
+                for part in html.components(separatedBy: attribute).dropFirst() {
+                    #expect(part.hasPrefix("dien-hinh-tien-tien/"), "\(path): \(attribute)\(part.prefix(40))")
+                }
+            }
+            #expect(!html.contains("https://example.org"), "\(path)")
+        }
+        let profile = site.read("public/ho-so/nguyen-van-an/index.html") ?? ""
+        #expect(profile.contains("<link rel=\"canonical\" href=\"https://bacgiang.gov.vn/dien-hinh-tien-tien/ho-so/nguyen-van-an/\">"))
+        #expect(site.read("public/sitemap.xml")?.contains("<loc>https://bacgiang.gov.vn/dien-hinh-tien-tien/ho-so/") == true)
+    }
+
+    @Test func siteTemplatesOverrideTheDefaultFileByFile() throws {
+        let site = try TestSite(profiles: Self.profiles, extraFiles: [
+            "site-templates/layouts/404.mustache": "{{<base}}{{$main}}<h1>Riêng của tỉnh</h1>{{/main}}{{/base}}",
+        ])
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        #expect(site.read("public/404.html")?.contains("Riêng của tỉnh") == true)
+        #expect(site.read("public/index.html")?.contains("<html lang=\"vi\">") == true)
+    }
+
+    @Test func brokenTemplateIsADiagnosticWithItsPosition() throws {
+        let site = try TestSite(profiles: Self.profiles, extraFiles: [
+            "site-templates/layouts/404.mustache": "<p>\n{{#open}}chưa đóng\n",
+        ])
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.contains { $0.code == .badTemplate && $0.file == "site-templates/layouts/404.mustache" })
+        #expect(site.read("public/index.html") == nil)
+    }
+
+    /// The Bắc Giang site in this repository builds with no error and no warning.
+    @Test func sampleSiteBuildsCleanly() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let output = NSTemporaryDirectory() + "vinhdanh-sample-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try Builder(options: BuildOptions(site: SitePaths(root: root), output: output, latestYear: 2026)).build()
+        #expect(result.succeeded)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        #expect(result.profiles >= 40)
+        #expect(FileManager.default.fileExists(atPath: output + "/gioi-thieu/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/dia-ban/cap-tinh/index.html"))
+    }
+}
