@@ -61,6 +61,11 @@ import Testing
         expectOne(noAwards, .missingField, line: 2)
     }
 
+    @Test func emptyRequiredValuesAreReported() throws {
+        expectOne(try diagnostics(of: TestSite.profile(kind: "")), .missingField, line: 3)
+        expectOne(try diagnostics(of: TestSite.profile(district: "~")), .missingField, line: 4)
+    }
+
     @Test func unknownFieldIsAWarningWithSuggestion() throws {
         let found = try diagnostics(of: TestSite.profile(extra: "distrct: x\n"))
         expectOne(found, .unknownField, line: 10, severity: .warning)

@@ -38,6 +38,7 @@ public struct SiteConfig: Sendable {
         case .success(let parsed): document = parsed
         case .failure(let diagnostic): return (config, [diagnostic])
         }
+        if document.root == nil { return (config, []) }  // an empty site.yaml means defaults
         var r = FieldReader(document: document)
         guard let fields = r.rootMapping(what: "site.yaml") else { return (config, r.diagnostics) }
         for (name, key, value) in fields {

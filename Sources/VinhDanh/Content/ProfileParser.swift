@@ -58,14 +58,20 @@ public struct ProfileParser: Sendable {
             switch name {
             case "title": title = r.text(value, field: name)
             case "kind":
-                guard let written = r.text(value, field: name) else { continue }
+                guard let written = r.text(value, field: name) else {
+                    if value.scalar != nil { r.report(value, .missingField, "loại đối tượng (`kind`) đang để trống", suggestion: "ghi cá nhân, tập thể hoặc hộ gia đình") }
+                    continue
+                }
                 kind = SubjectKind(text: written)
                 if kind == nil {
                     r.report(value, .unknownKind, "loại đối tượng “\(written)” không hợp lệ",
                              suggestion: "dùng một trong: cá nhân (individual), tập thể (collective), hộ gia đình (household)")
                 }
             case "district":
-                guard let written = r.text(value, field: name) else { continue }
+                guard let written = r.text(value, field: name) else {
+                    if value.scalar != nil { r.report(value, .missingField, "địa bàn (`district`) đang để trống", suggestion: "ghi tên huyện, thị xã, thành phố hoặc `cap-tinh`") }
+                    continue
+                }
                 district = resolve(written, in: vocabularies.districts, node: value, code: .unknownDistrict, &r)
             case "movements":
                 for (written, node) in r.textList(value, field: name) {

@@ -31,7 +31,7 @@ public struct SiteLoader: Sendable {
         if files.isEmpty {
             diagnostics.append(Diagnostic(file: "content/profiles", severity: .warning, code: .missingField,
                                           message: "chưa có hồ sơ nào trong content/profiles",
-                                          suggestion: "tạo hồ sơ bằng `vinhdanh new`"))
+                                          suggestion: "mỗi hồ sơ là một tệp .md trong content/profiles/<huyện>/"))
         }
         let root = paths.root
         let results = Parallel.map(files.count, workers: workers) { i -> (Profile?, [Diagnostic]) in
