@@ -91,6 +91,19 @@ import Testing
         }
     }
 
+    @Test func breadcrumbsAndNoEmptyTags() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("public/ho-so/nguyen-van-an/index.html"))
+        #expect(html.contains("<nav class=\"breadcrumbs wrap\""))
+        #expect(html.contains("<a href=\"/dia-ban/luc-ngan/\">Huyện Lục Ngạn</a>"))
+        // No photo and no default image: no empty og:image; no notice configured: no empty note.
+        #expect(!html.contains("og:image"))
+        #expect(!html.contains("role=\"note\""))
+        #expect(html.contains("aria-current=\"page\">Địa bàn</a>"))
+    }
+
     @Test func failedBuildLeavesPreviousOutputByteIdentical() throws {
         let site = try TestSite(profiles: Self.profiles)
         defer { site.remove() }

@@ -1,12 +1,19 @@
 /// The parts of a template context every HTML page shares: the site, the navigation,
 /// the page's head (title, description, canonical, Open Graph) and breadcrumbs.
-struct BaseContext {
+///
+/// Built once per build. The navigation list is the same on every page of a section, so
+/// `partials/nav` is rendered once per section here and pages insert it as `{{{navHTML}}}`.
+struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
     let site: Site
     let urls: SiteURLs
     let siteValues: [String: Any]
     let hasAbout: Bool
+    /// `partials/nav` rendered for each section key, final newline trimmed.
+    private var navHTML: [String: String] = [:]
+    private let theme: Theme
 
-    init(site: Site, urls: SiteURLs) {
+    init(site: Site, urls: SiteURLs, theme: Theme) {
+        self.theme = theme
         self.site = site
         self.urls = urls
         let config = site.config
@@ -22,6 +29,16 @@ struct BaseContext {
             "feed": urls.content("feed.xml"),
         ]
         hasAbout = site.pages.contains { $0.slug == "gioi-thieu" }
+        let sections = ["home", "gioi-thieu", ""] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
+        for section in sections where navHTML[section] == nil {
+            navHTML[section] = renderNav(section)
+        }
+    }
+
+    private func renderNav(_ section: String) -> String {
+        var html = theme.render("nav", ["site": siteValues, "nav": navigation(current: section)])
+        if html.hasSuffix("\n") { html.removeLast() }
+        return html
     }
 
     /// A page's context: `extra` merged over the shared keys.
@@ -45,7 +62,9 @@ struct BaseContext {
             "ogImageAlt": shareImage?.1 ?? "",
         ] as [String: Any]
         context["nav"] = navigation(current: section)
+        context["navHTML"] = navHTML[section] ?? renderNav(section)
         if breadcrumbs.count > 1 {
+            context["hasBreadcrumbs"] = true
             context["breadcrumbs"] = breadcrumbs.enumerated().map { index, crumb in
                 ["name": crumb.0, "url": crumb.1 ?? "", "current": index == breadcrumbs.count - 1] as [String: Any]
             }

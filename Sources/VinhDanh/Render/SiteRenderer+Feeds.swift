@@ -1,19 +1,25 @@
 extension SiteRenderer {
-    /// Last-modified date of a page: the newest content it shows (never the build time).
-    private func lastmod(_ job: PageJob) -> CalendarDate? {
-        switch job {
-        case .profile(let i): return site.profiles[i].effectiveDate
-        case .term(let kind, let t, _): return index.taxonomy(kind).terms[t].profiles.lazy.map { site.profiles[$0].effectiveDate }.max()
-        case .home, .taxonomy: return index.newest.first.map { site.profiles[$0].effectiveDate }
-        default: return nil
-        }
-    }
-
-    /// HTML pages listed in sitemaps, in plan order.
+    /// HTML pages listed in sitemaps, in plan order, each with its last-modified date:
+    /// the newest content it shows (never the build time).
     private func sitemapEntries() -> [(loc: String, lastmod: CalendarDate?)] {
-        plan().compactMap { job in
+        // `effectiveDate` is computed; a term's newest date is worked out once, not once
+        // per page of the term (quadratic in the term's size otherwise).
+        let dates = site.profiles.map(\.effectiveDate)
+        var termDates: [TaxonomyKind: [CalendarDate?]] = [:]
+        for taxonomy in index.taxonomies {
+            termDates[taxonomy.kind] = taxonomy.terms.map { $0.profiles.lazy.map { dates[$0] }.max() }
+        }
+        let newest = index.newest.first.map { dates[$0] }
+        return plan().compactMap { job in
             if case .notFound = job { return nil }
-            return path(of: job).map { (urls.absolute($0), lastmod(job)) }
+            let lastmod: CalendarDate?
+            switch job {
+            case .profile(let i): lastmod = dates[i]
+            case .term(let kind, let t, _): lastmod = termDates[kind]?[t] ?? nil
+            case .home, .taxonomy: lastmod = newest
+            default: lastmod = nil
+            }
+            return path(of: job).map { (urls.absolute($0), lastmod) }
         }
     }
 

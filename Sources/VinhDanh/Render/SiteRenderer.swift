@@ -36,6 +36,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
+        base = BaseContext(site: site, urls: urls, theme: theme)
     }
 
     // MARK: Plan
@@ -107,5 +108,6 @@ public struct SiteRenderer: Sendable {
         (urls.outputFile(path), Array(text.utf8))
     }
 
-    var base: BaseContext { BaseContext(site: site, urls: urls) }
+    /// The parts of a page's context shared by every page.
+    let base: BaseContext
 }

@@ -66,7 +66,8 @@ public struct Theme: Sendable {
     public static var defaultDirectory: String? { DefaultTheme.directory()?.path }
 
     /// Renders template `name` with `context`; a missing template renders as empty.
+    /// The context is first converted to ``TemplateValues`` (same output, fewer casts).
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(TemplateValues.wrap(context), withTemplate: name) ?? ""
     }
 }
