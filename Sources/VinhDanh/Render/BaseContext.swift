@@ -9,11 +9,9 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
     let siteValues: [String: Any]
     let hasAbout: Bool
     /// `partials/nav` rendered for each section key, final newline trimmed.
-    private var navHTML: [String: String] = [:]
-    private let theme: Theme
+    private let navHTML: [String: String]
 
     init(site: Site, urls: SiteURLs, theme: Theme) {
-        self.theme = theme
         self.site = site
         self.urls = urls
         let config = site.config
@@ -28,17 +26,18 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             "stylesheet": urls.asset("style.css"),
             "feed": urls.content("feed.xml"),
         ]
-        hasAbout = site.pages.contains { $0.slug == "gioi-thieu" }
-        let sections = ["home", "gioi-thieu", ""] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
+        let hasAbout = site.pages.contains { $0.slug == "gioi-thieu" }
+        self.hasAbout = hasAbout
+        // Every section a page can belong to: home, the taxonomies, the pages, none (404).
+        let sections = ["home", ""] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
+        var navHTML: [String: String] = [:]
         for section in sections where navHTML[section] == nil {
-            navHTML[section] = renderNav(section)
+            let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
+            var html = theme.render("nav", ["site": siteValues, "nav": items])
+            if html.hasSuffix("\n") { html.removeLast() }
+            navHTML[section] = html
         }
-    }
-
-    private func renderNav(_ section: String) -> String {
-        var html = theme.render("nav", ["site": siteValues, "nav": navigation(current: section)])
-        if html.hasSuffix("\n") { html.removeLast() }
-        return html
+        self.navHTML = navHTML
     }
 
     /// A page's context: `extra` merged over the shared keys.
@@ -61,8 +60,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             "ogImage": shareImage?.0 ?? "",
             "ogImageAlt": shareImage?.1 ?? "",
         ] as [String: Any]
-        context["nav"] = navigation(current: section)
-        context["navHTML"] = navHTML[section] ?? renderNav(section)
+        context["navHTML"] = navHTML[section] ?? navHTML[""] ?? ""
         if breadcrumbs.count > 1 {
             context["hasBreadcrumbs"] = true
             context["breadcrumbs"] = breadcrumbs.enumerated().map { index, crumb in
@@ -72,7 +70,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         return context
     }
 
-    private func navigation(current: String) -> [[String: Any]] {
+    private static func navigation(urls: SiteURLs, hasAbout: Bool, current: String) -> [[String: Any]] {
         var items: [(String, String, String)] = [("home", "Trang chủ", urls.home)]
         for kind in [TaxonomyKind.movement, .district, .award, .year, .kind] {
             items.append((kind.path, kind.title, urls.taxonomy(kind)))

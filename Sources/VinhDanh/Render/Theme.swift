@@ -8,8 +8,6 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset files: path relative to `assets/` → absolute source path.
     public let assets: [(relative: String, source: String)]
-    /// Template names available.
-    public let templateNames: Set<String>
 
     /// Loads the default theme (`defaultDirectory`) under the site's `overrideDirectory`.
     /// Parse errors come back as diagnostics naming the file, line and column.
@@ -50,8 +48,7 @@ public struct Theme: Sendable {
             }
         }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                      templateNames: Set(sources.keys)), [])
+        return (Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), [])
     }
 
     /// Partials are named by their path under `partials/` (`base`, `profile-card`) so

@@ -44,9 +44,4 @@ public enum Folding {
         }
         return String(out)
     }
-
-    /// Whether `text` carries any Vietnamese diacritic (including `đ`).
-    public static func hasDiacritics(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value > 0x7F } && fold(text) != text.lowercased()
-    }
 }

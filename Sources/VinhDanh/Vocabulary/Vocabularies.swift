@@ -10,13 +10,4 @@ public struct Vocabularies: Sendable {
         self.movements = movements
         self.awards = awards
     }
-
-    /// The vocabulary of one kind.
-    public subscript(kind: Vocabulary.Kind) -> Vocabulary {
-        switch kind {
-        case .districts: return districts
-        case .movements: return movements
-        case .awards: return awards
-        }
-    }
 }
