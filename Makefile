@@ -9,7 +9,7 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev pkg-config
 DEBIAN_BENCH := hugo python3
 
 .PHONY: serve build test bench deps deps-bench release clean

@@ -20,8 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Small C shims for system calls Swift's Glibc overlay does not expose (renameat2).
-        .target(name: "CVinhDanhSys"),
+        // Small C shims: renameat2 (not in Swift's Glibc overlay) and ICU collation keys
+        // (Debian's libicu-dev; Foundation's locale compare is not a consistent order).
+        .target(
+            name: "CVinhDanhSys",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
         // The default theme, shipped beside the binary as a resource bundle so that
         // `vinhdanh` finds it when run from any directory.
         .target(

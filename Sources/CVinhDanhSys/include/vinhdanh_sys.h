@@ -1,8 +1,15 @@
 #ifndef VINHDANH_SYS_H
 #define VINHDANH_SYS_H
 
+#include <stdint.h>
+
 /// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise.
 int vinhdanh_exchange_paths(const char *from, const char *to);
+
+/// Writes the ICU sort key of UTF-8 text under Vietnamese collation (ICU locale "vi")
+/// into `out`. Returns the key's full length (which may exceed `capacity`: call again
+/// with a larger buffer), or -1 if ICU failed.
+int32_t vinhdanh_vi_sort_key(const char *utf8, int32_t length, uint8_t *out, int32_t capacity);
 
 #endif

@@ -30,15 +30,15 @@ public struct Builder: Sendable {
             timings.append((stage, Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)))
             return value
         }
-        let site = try timed("load") { load() }
-        let (loadedTheme, themeDiagnostics) = try timed("theme") { loadTheme() }
+        let site = timed("load") { load() }
+        let (loadedTheme, themeDiagnostics) = timed("theme") { loadTheme() }
         let diagnostics = (site.diagnostics + themeDiagnostics).sorted()
         guard !site.hasErrors, let theme = loadedTheme else {
             return BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
                                filesWritten: 0, timings: timings)
         }
-        let index = try timed("index") { SiteIndex(site: site) }
-        let renderer = try timed("prepare") { SiteRenderer(site: site, index: index, theme: theme) }
+        let index = timed("index") { SiteIndex(site: site) }
+        let renderer = timed("prepare") { SiteRenderer(site: site, index: index, theme: theme) }
         let staging = try StagingOutput(output: options.output)
         do {
             let written = try timed("render+write") { try write(renderer, staging: staging) }

@@ -2,39 +2,17 @@
 /// (people, households) or the whole title (collectives), then the whole title, then
 /// the slug so output never depends on input order.
 enum ProfileOrder {
-    /// Profile indexes sorted into list order.
+    /// Profile indexes sorted into list order. Sort keys are made once per profile (in
+    /// parallel); the sort itself compares bytes.
     static func sorted(_ profiles: [Profile]) -> [Int] {
         let collator = VietnameseCollator()
-        let keys = profiles.map { (sort: $0.sortName, title: $0.title, slug: $0.slug) }
-        let less: @Sendable (Int, Int) -> Bool = { a, b in
-            let x = keys[a], y = keys[b]
-            switch collator.compare(x.sort, y.sort) {
-            case .orderedAscending: return true
-            case .orderedDescending: return false
-            case .orderedSame: break
-            }
-            switch collator.compare(x.title, y.title) {
-            case .orderedAscending: return true
-            case .orderedDescending: return false
-            case .orderedSame: return x.slug < y.slug
-            }
+        let keys = Parallel.map(profiles.count) { i in
+            (name: collator.sortKey(profiles[i].sortName), title: collator.sortKey(profiles[i].title))
         }
-        // Sort halves on two threads, then merge: collation is the costly part.
-        let indices = Array(profiles.indices)
-        let mid = indices.count / 2
-        guard mid > 256 else { return indices.sorted(by: less) }
-        let halves = Parallel.map(2, workers: 2) { part in
-            (part == 0 ? Array(indices[..<mid]) : Array(indices[mid...])).sorted(by: less)
+        return profiles.indices.sorted { a, b in
+            if keys[a].name != keys[b].name { return keys[a].name.lexicographicallyPrecedes(keys[b].name) }
+            if keys[a].title != keys[b].title { return keys[a].title.lexicographicallyPrecedes(keys[b].title) }
+            return profiles[a].slug < profiles[b].slug
         }
-        var merged: [Int] = []
-        merged.reserveCapacity(indices.count)
-        var i = 0, j = 0
-        let left = halves[0], right = halves[1]
-        while i < left.count && j < right.count {
-            if less(right[j], left[i]) { merged.append(right[j]); j += 1 } else { merged.append(left[i]); i += 1 }
-        }
-        merged += left[i...]
-        merged += right[j...]
-        return merged
     }
 }
