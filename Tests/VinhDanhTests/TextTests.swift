@@ -60,6 +60,18 @@ import Testing
         #expect(decoded.unicodeScalars.count == "a\nb\nc Việt".unicodeScalars.count)
     }
 
+    @Test(arguments: [
+        ("Nguyễn Văn Ánh – “Đường” … ơ ư ă đ", true),
+        ("Việt".decomposedStringWithCanonicalMapping, false),
+        ("\u{212B}ngström", false),   // Angstrom sign: NFC maps it to Å
+        ("a\u{2001}b", false),         // em quad: NFC maps it to en quad
+        ("汉字", false),                // outside the fast path: normalised the slow way
+    ])
+    func nfcFastPath(text: String, certain: Bool) {
+        #expect(UnicodeText.isCertainlyNFC(text) == certain)
+        #expect(UnicodeText.nfc(text).unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
     @Test func invalidUTF8ReportsLineAndColumn() {
         var bytes = Array("dòng 1\ndòng 2\nab".utf8)
         bytes.append(0xE0)  // Windows-1258 "à", not UTF-8

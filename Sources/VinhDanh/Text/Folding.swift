@@ -38,6 +38,17 @@ public enum Folding {
     /// The folded form with everything but letters and digits removed: the key used to
     /// compare names "ignoring case, diacritics and spacing" (`bac-giang` = `Bắc Giang`).
     public static func compact(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (keys such as `luc-ngan`): keep letters and digits, lowercased.
+            let kept = text.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
+                default: return nil
+                }
+            }
+            return String(decoding: kept, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
         for scalar in fold(text).unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             out.append(scalar)

@@ -17,7 +17,10 @@ public enum UnicodeText {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
-        if let bad = firstInvalidUTF8(body) {
+        // The standard library's validation is vectorised; the byte-by-byte scan below
+        // runs only to find where a file goes wrong.
+        guard var text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(body) ?? body.startIndex
             var line = 1
             var column = 1
             for byte in body[body.startIndex..<bad] {
@@ -25,7 +28,6 @@ public enum UnicodeText {
             }
             return .invalid(line: line, column: column)
         }
-        var text = String(decoding: body, as: UTF8.self)
         if body.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
@@ -43,10 +45,19 @@ public enum UnicodeText {
     /// letters (U+1E00–U+1EFF) and common punctuation (U+2010–U+205E). That is nearly
     /// all Vietnamese text, which then skips Foundation's costly normalisation.
     static func isCertainlyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x205E).contains(v) { continue }
-            return false
+        // Works on the (valid) UTF-8 bytes: lead bytes below 0xCC encode U+0000–U+02FF;
+        // E1 B8–BB is U+1E00–U+1EFF; E2 80 90–BF and E2 81 80–9E are U+2010–U+205E.
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0xCC { continue }  // ASCII, continuation bytes of 2-byte forms, U+0080–U+02FF
+            if byte >= 0xC0 && byte < 0xE0 { return false }
+            guard let second = utf8.next(), let third = utf8.next() else { return false }
+            switch (byte, second) {
+            case (0xE1, 0xB8...0xBB): continue
+            case (0xE2, 0x80) where third >= 0x90: continue
+            case (0xE2, 0x81) where third <= 0x9E: continue
+            default: return false
+            }
         }
         return true
     }
