@@ -13,11 +13,14 @@ public struct Builder: Sendable {
         self.options = options
     }
 
-    /// Loads and validates only (`vinhdanh check`): writes nothing.
+    /// Loads and validates only (`vinhdanh check`): writes nothing. Adds the editorial
+    /// warnings of ``ContentLint``, which a build does not print.
     public func check() -> (Site, [Diagnostic]) {
         var site = load()
         let (_, themeDiagnostics) = loadTheme()
-        site.diagnostics = (site.diagnostics + themeDiagnostics).sorted()
+        var diagnostics = site.diagnostics + themeDiagnostics
+        if !site.hasErrors { diagnostics += ContentLint.warnings(site: site, index: SiteIndex(site: site)) }
+        site.diagnostics = diagnostics.sorted()
         return (site, site.diagnostics)
     }
 

@@ -36,6 +36,8 @@ public struct Profile: Sendable {
     public var body: String
     /// File line where the body starts.
     public var bodyLine: Int
+    /// File lines of the `summary` and `movements` fields (1 when absent), for warnings.
+    public var summaryLine = 1, movementsLine = 1
 
     /// The date used for "newest" lists, feeds and sitemaps: `date`, else 31 December of
     /// the latest award year. Never the build time, so the same content gives the same bytes.

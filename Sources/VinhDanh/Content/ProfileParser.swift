@@ -54,6 +54,7 @@ public struct ProfileParser: Sendable {
         var movements: [Int] = [], awards: [Profile.Award] = [], awardsSeen = false
         var photo: String?, summary: String?, date: CalendarDate?
         var awardNodes: [Node] = []
+        var summaryLine = 1, movementsLine = 1
         for (name, key, value) in fields {
             switch name {
             case "title": title = r.text(value, field: name)
@@ -74,6 +75,7 @@ public struct ProfileParser: Sendable {
                 }
                 district = resolve(written, in: vocabularies.districts, node: value, code: .unknownDistrict, &r)
             case "movements":
+                movementsLine = r.document.position(of: key).line
                 for (written, node) in r.textList(value, field: name) {
                     if let index = resolve(written, in: vocabularies.movements, node: node, code: .unknownMovement, &r),
                        !movements.contains(index) {
@@ -92,7 +94,9 @@ public struct ProfileParser: Sendable {
             case "unit": unit = r.text(value, field: name)
             case "position": position = r.text(value, field: name)
             case "ethnicity": ethnicity = r.text(value, field: name)
-            case "summary": summary = r.text(value, field: name)
+            case "summary":
+                summary = r.text(value, field: name)
+                summaryLine = r.document.position(of: key).line
             case "photo":
                 guard let written = r.text(value, field: name) else { continue }
                 if let problem = checkPhoto(written) {
@@ -135,11 +139,14 @@ public struct ProfileParser: Sendable {
         }
         guard let title, !title.isEmpty, let kind, let district else { return nil }
         let stem = String(path.split(separator: "/").last ?? "").replacingSuffix(".md")
-        return Profile(
+        var profile = Profile(
             path: path, slug: slug ?? Slug.make(stem), title: title, kind: kind, district: district,
             commune: commune, unit: unit, position: position, ethnicity: ethnicity, movements: movements,
             awards: awards, photo: photo, summary: summary, date: date,
             body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+        profile.summaryLine = summaryLine
+        profile.movementsLine = movementsLine
+        return profile
     }
 
     private func readAward(_ node: Node, kind: SubjectKind?, _ r: inout FieldReader) -> Profile.Award? {

@@ -1,0 +1,80 @@
+/// Editorial warnings for `vinhdanh check`: things that build fine but read badly or
+/// share badly (no summary, a summary too long for a Zalo/Facebook card, an empty body,
+/// a profile in no movement, a link to a page the site does not have).
+public enum ContentLint {
+    /// Longest summary a sharing card shows whole.
+    public static let summaryLimit = 200
+
+    /// First path segments whose pages the build makes, so links to them can be checked.
+    static let checkedSections: Set<String> = Set(["ho-so"] + TaxonomyKind.allCases.map(\.path))
+
+    /// Warnings for every profile of `site`, whose indexes are `index`.
+    public static func warnings(site: Site, index: SiteIndex) -> [Diagnostic] {
+        let pages = existingPaths(site: site, index: index)
+        var found: [Diagnostic] = []
+        for profile in site.profiles {
+            let file = profile.path
+            let summary = profile.summary ?? ""
+            if summary.isEmpty {
+                found.append(Diagnostic(file: file, severity: .warning, code: .noSummary,
+                                        message: "hồ sơ chưa có tóm tắt (`summary`)",
+                                        suggestion: "thêm một câu tóm tắt thành tích: nó hiện trong danh sách và khi chia sẻ lên Zalo, Facebook"))
+            } else if summary.count > summaryLimit {
+                found.append(Diagnostic(file: file, line: profile.summaryLine, severity: .warning, code: .longSummary,
+                                        message: "tóm tắt dài \(summary.count) ký tự, quá \(summaryLimit) ký tự mà thẻ chia sẻ hiển thị",
+                                        suggestion: "rút gọn còn một hai câu; phần chi tiết đưa xuống thân bài"))
+            }
+            if profile.body.allSatisfy(\.isWhitespace) {
+                found.append(Diagnostic(file: file, line: profile.bodyLine, severity: .warning, code: .emptyBody,
+                                        message: "hồ sơ chưa có nội dung (phần sau dòng --- thứ hai trống)",
+                                        suggestion: "viết vài đoạn về thành tích, có thể dùng tiêu đề ## và danh sách"))
+            }
+            if profile.movements.isEmpty {
+                found.append(Diagnostic(file: file, line: profile.movementsLine, severity: .warning, code: .noMovement,
+                                        message: "hồ sơ không thuộc phong trào thi đua nào (`movements`)",
+                                        suggestion: "thêm ví dụ `movements: [nong-thon-moi]`; xem content/vocab/movements.yaml"))
+            }
+            found += brokenLinks(in: profile, existing: pages)
+        }
+        return found
+    }
+
+    /// Site paths (without the base path) of every page a build writes in the checked sections.
+    static func existingPaths(site: Site, index: SiteIndex) -> Set<String> {
+        var paths = Set(site.profiles.map { "/ho-so/\($0.slug)/" })
+        for taxonomy in index.taxonomies {
+            paths.insert("/\(taxonomy.kind.path)/")
+            for term in taxonomy.terms {
+                let pages = max(1, (term.profiles.count + site.config.pagination - 1) / site.config.pagination)
+                paths.insert("/\(taxonomy.kind.path)/\(term.key)/")
+                for page in stride(from: 2, through: pages, by: 1) {
+                    paths.insert("/\(taxonomy.kind.path)/\(term.key)/trang/\(page)/")
+                }
+            }
+        }
+        return paths
+    }
+
+    /// Root-relative Markdown links `](/…)` in the body to checked sections that do not exist.
+    static func brokenLinks(in profile: Profile, existing: Set<String>) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (offset, line) in profile.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: "](/") {
+                let target = rest[start.upperBound...].prefix { $0 != ")" && $0 != " " && $0 != "#" && $0 != "?" }
+                rest = rest[start.upperBound...]
+                var path = "/" + target
+                guard let section = path.split(separator: "/").first, checkedSections.contains(String(section)) else { continue }
+                if !path.hasSuffix("/") { path += "/" }
+                if !existing.contains(path) {
+                    let column = line.distance(from: line.startIndex, to: start.lowerBound) + 3
+                    found.append(Diagnostic(file: profile.path, line: profile.bodyLine + offset, column: column,
+                                            severity: .warning, code: .brokenLink,
+                                            message: "liên kết tới trang \(path) không có trên trang web",
+                                            suggestion: "kiểm tra lại địa chỉ; hồ sơ có địa chỉ /ho-so/<tên-tệp>/"))
+                }
+            }
+        }
+        return found
+    }
+}
