@@ -67,4 +67,22 @@ import Testing
         #expect(items.map { $0.file } == expected.map { $0.file })
         #expect(items.first { $0.code == "VD009" }?.suggestion?.contains("luc-ngan") == true)
     }
+
+    @Test func newPrintsThePathAndTheProfileBuilds() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let created = try run(["new", "--site", site.root, "--kind", "tập thể", "--title", "Hợp tác xã Vải thiều Phượng Sơn",
+                               "--district", "luc ngan", "--movement", "Chung sức xây dựng nông thôn mới",
+                               "--award", "huan-chuong-lao-dong;2023;Quyết định số 5/QĐ-CTN"])
+        #expect(created.status == 0, "\(created.error)")
+        #expect(created.output == "content/profiles/luc-ngan/hop-tac-xa-vai-thieu-phuong-son.md\n")
+        #expect(try run(["build", "--site", site.root]).status == 0)
+        let again = try run(["new", "--site", site.root, "--kind", "tập thể", "--title", "Hợp tác xã Vải thiều Phượng Sơn",
+                             "--district", "luc-ngan", "--award", "huan-chuong-lao-dong;2023"])
+        #expect(again.status == 1)
+        #expect(again.error.contains("--slug hop-tac-xa-vai-thieu-phuong-son-luc-ngan"))
+        let typo = try run(["new", "--site", site.root, "--kind", "cá nhân", "--title", "A", "--district", "Luc Ngnan", "--award", "x;2023"])
+        #expect(typo.status == 1)
+        #expect(typo.error.contains("luc-ngan (Huyện Lục Ngạn)"))
+    }
 }

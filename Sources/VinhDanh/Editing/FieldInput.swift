@@ -1,0 +1,53 @@
+/// Reading the values editors type (in `new` and `import`) with the same matching and
+/// suggestions as the build.
+public struct FieldInput: Sendable {
+    /// The site's vocabularies.
+    public let vocabularies: Vocabularies
+    /// Latest award year accepted.
+    public let latestYear: Int
+
+    /// Creates a reader for a site's vocabularies.
+    public init(vocabularies: Vocabularies, latestYear: Int) {
+        self.vocabularies = vocabularies
+        self.latestYear = latestYear
+    }
+
+    /// A subject kind from `cá nhân`, `tập thể`, `hộ gia đình` or the English keys.
+    public func kind(_ text: String, field: String) -> Result<SubjectKind, InputProblem> {
+        if let kind = SubjectKind(text: text) { return .success(kind) }
+        return .failure(InputProblem(field: field, message: "loại đối tượng “\(text)” không hợp lệ",
+                                     suggestion: "dùng cá nhân, tập thể hoặc hộ gia đình"))
+    }
+
+    /// The entry `text` names in `vocabulary` (key, name or alias).
+    public func entry(_ text: String, in kind: Vocabulary.Kind, field: String) -> Result<VocabularyEntry, InputProblem> {
+        let vocabulary: Vocabulary = kind == .districts ? vocabularies.districts : kind == .movements ? vocabularies.movements : vocabularies.awards
+        if let index = vocabulary.resolve(text) { return .success(vocabulary.entries[index]) }
+        return .failure(InputProblem(field: field, message: "không tìm thấy \(kind.noun) “\(text)”",
+                                     suggestion: vocabulary.suggestionText(for: text)))
+    }
+
+    /// An award year between 1945 and the latest year.
+    public func year(_ text: String, field: String) -> Result<Int, InputProblem> {
+        let trimmed = text.trimmedWhitespace
+        guard let year = Int(trimmed), year >= 1945, year <= latestYear else {
+            return .failure(InputProblem(field: field, message: "năm “\(trimmed)” không hợp lệ",
+                                         suggestion: "năm phải từ 1945 đến \(latestYear)"))
+        }
+        return .success(year)
+    }
+
+    /// An award written `TYPE;YEAR;DECISION` (decision optional).
+    public func award(_ text: String, field: String) -> Result<(type: VocabularyEntry, year: Int, decision: String?), InputProblem> {
+        let parts = text.split(separator: ";", maxSplits: 2, omittingEmptySubsequences: false).map { String($0).trimmedWhitespace }
+        guard parts.count >= 2 else {
+            return .failure(InputProblem(field: field, message: "khen thưởng “\(text)” phải viết dạng HÌNH THỨC;NĂM;QUYẾT ĐỊNH",
+                                         suggestion: "ví dụ \"Bằng khen UBND tỉnh;2024;Quyết định số 12/QĐ-UBND ngày 5/1/2024\""))
+        }
+        switch (entry(parts[0], in: .awards, field: field), year(parts[1], field: field)) {
+        case (.failure(let problem), _), (_, .failure(let problem)): return .failure(problem)
+        case (.success(let type), .success(let year)):
+            return .success((type, year, parts.count > 2 && !parts[2].isEmpty ? parts[2] : nil))
+        }
+    }
+}

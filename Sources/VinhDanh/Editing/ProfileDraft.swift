@@ -1,0 +1,44 @@
+/// What an editor gives for a new profile (from `new`'s options or prompts, or a row of
+/// an imported decision), already checked against the vocabularies.
+public struct ProfileDraft: Sendable {
+    /// One award of the draft.
+    public struct Award: Sendable, Equatable {
+        public var type: VocabularyEntry
+        public var year: Int
+        public var decision: String?
+
+        /// Creates an award.
+        public init(type: VocabularyEntry, year: Int, decision: String?) {
+            self.type = type
+            self.year = year
+            self.decision = decision
+        }
+    }
+
+    public var title: String
+    public var kind: SubjectKind
+    public var district: VocabularyEntry
+    public var movements: [VocabularyEntry]
+    public var awards: [Award]
+    public var commune: String?
+    public var unit: String?
+    public var position: String?
+
+    /// Creates a draft.
+    public init(title: String, kind: SubjectKind, district: VocabularyEntry, movements: [VocabularyEntry] = [],
+                awards: [Award], commune: String? = nil, unit: String? = nil, position: String? = nil) {
+        self.title = title
+        self.kind = kind
+        self.district = district
+        self.movements = movements
+        self.awards = awards
+        self.commune = commune
+        self.unit = unit
+        self.position = position
+    }
+
+    /// The file a profile with `slug` gets: `content/profiles/<district-key>/<slug>.md`.
+    public func path(slug: String) -> String {
+        "content/profiles/\(district.key)/\(slug).md"
+    }
+}

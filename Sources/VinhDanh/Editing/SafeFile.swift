@@ -1,0 +1,31 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing editors' files so that a crash or a full disk never leaves half a file, and
+/// an existing file is never overwritten by accident.
+enum SafeFile {
+    /// Creates `path` with `text`; fails if it exists. Written to a temporary file beside
+    /// it, then linked into place (link(2) refuses an existing target).
+    static func createNew(_ path: String, _ text: String) throws(FileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileIO.makeDirectories(directory)
+        let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        try FileIO.writeNew(temporary, Array(text.utf8))
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else { throw FileError(path: path, operation: "tạo", code: errno) }
+    }
+
+    /// Replaces `path` with `text` in one rename, so readers see the old or the new file.
+    static func replace(_ path: String, _ text: String) throws(FileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        try FileIO.writeNew(temporary, Array(text.utf8))
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileError(path: path, operation: "ghi", code: code)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Writing YAML values by hand for files editors will read and edit: plain where that is
+/// safe, double-quoted otherwise.
+enum YAMLText {
+    /// Characters that may not start a plain scalar.
+    private static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+    /// Words YAML would read as something other than text.
+    private static let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~"]
+
+    /// `text` as a YAML scalar: plain (`Nguyễn Văn An`) when it reads back as the same
+    /// string, else double-quoted with `\` and `"` escaped.
+    static func scalar(_ text: String) -> String {
+        let plainIsSafe = !text.isEmpty
+            && !indicators.contains(text.first ?? " ")
+            && text.first?.isWhitespace == false && text.last?.isWhitespace == false
+            && !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":")
+            && !text.contains(where: { $0.isNewline || $0 == "\t" })
+            && !reserved.contains(text.lowercased())
+            && Double(text) == nil && Int(text) == nil
+        if plainIsSafe { return text }
+        var quoted = "\""
+        for character in text {
+            switch character {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            default: quoted.append(character)
+            }
+        }
+        return quoted + "\""
+    }
+
+    /// A flow list of plain keys: `[a, b]`.
+    static func keyList(_ keys: [String]) -> String {
+        "[" + keys.joined(separator: ", ") + "]"
+    }
+
+    /// The lines of one award item under `awards:`.
+    static func award(type: String, year: Int, decision: String?) -> String {
+        var lines = "  - type: \(type)\n    year: \(year)\n"
+        if let decision, !decision.isEmpty { lines += "    decision: \(scalar(decision))\n" }
+        return lines
+    }
+}
