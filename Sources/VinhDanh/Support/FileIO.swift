@@ -92,6 +92,17 @@ enum FileIO {
         return result.sorted()
     }
 
+    /// Whether anything exists at `path` (not following a final symlink).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Deletes a file.
+    static func remove(_ path: String) throws(FileError) {
+        guard unlink(path) == 0 else { throw FileError(path: path, operation: "xóa", code: errno) }
+    }
+
     /// Whether a path exists and is a folder.
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
