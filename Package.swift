@@ -58,7 +58,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VinhDanhTests",
-            dependencies: ["VinhDanh"]
+            dependencies: ["VinhDanh"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

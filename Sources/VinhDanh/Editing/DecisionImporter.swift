@@ -27,6 +27,7 @@ public struct DecisionImporter: Sendable {
     /// A profile a row may add to: an existing file or one this import creates.
     private struct Target {
         var path: String
+        var slug: String
         var unit: String?
         var awards: [ProfileDraft.Award]
         var newIndex: Int?
@@ -46,7 +47,7 @@ public struct DecisionImporter: Sendable {
             let awards = profile.awards.map {
                 ProfileDraft.Award(type: site.vocabularies.awards.entries[$0.type], year: $0.year, decision: $0.decision)
             }
-            targets[identity, default: []].append(Target(path: profile.path, unit: profile.unit, awards: awards))
+            targets[identity, default: []].append(Target(path: profile.path, slug: profile.slug, unit: profile.unit, awards: awards))
             bySlug[profile.slug] = identity
         }
         var drafts: [(draft: ProfileDraft, slug: String)] = []
@@ -116,11 +117,11 @@ public struct DecisionImporter: Sendable {
                                              commune: row.values[.commune], unit: unit, position: row.values[.position])
                     slugs.take(slug)
                     drafts.append((draft, slug))
-                    targets[identity, default: []].append(Target(path: draft.path(slug: slug), unit: unit, awards: [award], newIndex: drafts.count - 1))
+                    targets[identity, default: []].append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
                     plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
                     continue
                 }
-                candidates = (targets[named] ?? []).filter { $0.path.hasSuffix("/\(slug).md") }
+                candidates = (targets[named] ?? []).filter { $0.slug == slug }
                 identity = named
             } else if let unit {
                 let folded = Folding.fold(unit)
@@ -150,7 +151,7 @@ public struct DecisionImporter: Sendable {
             }
             slugs.take(slug)
             drafts.append((draft, slug))
-            targets[identity, default: []].append(Target(path: draft.path(slug: slug), unit: unit, awards: [award], newIndex: drafts.count - 1))
+            targets[identity, default: []].append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
             plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
         }
 
