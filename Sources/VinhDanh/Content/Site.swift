@@ -8,6 +8,8 @@ public struct Site: Sendable {
     public var profiles: [Profile]
     /// Standalone pages, in source-path order.
     public var pages: [ContentPage]
+    /// The official report's totals (`content/data/report-totals.yaml`), if the site has them.
+    public var report: ReportTotals?
     /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
 

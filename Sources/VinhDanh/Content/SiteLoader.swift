@@ -59,9 +59,20 @@ public struct SiteLoader: Sendable {
                 if let page { pages.append(page) }
             }
         }
+        var report: ReportTotals?
+        let reportPath = "content/data/report-totals.yaml"
+        if FileIO.exists(root + "/" + reportPath) {
+            switch Self.readText(root + "/" + reportPath, relative: reportPath) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let text):
+                let (parsed, found) = ReportTotals.parse(text, path: reportPath)
+                report = parsed
+                diagnostics += found
+            }
+        }
         diagnostics.sort()
         return Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
-                    pages: pages, diagnostics: diagnostics)
+                    pages: pages, report: report, diagnostics: diagnostics)
     }
 
     /// Reads and decodes a file, or says why it cannot be used.

@@ -10,4 +10,17 @@ enum Formatting {
         }
         return (value < 0 ? "-" : "") + out
     }
+
+    /// `part` of `whole` as a Vietnamese percentage with one decimal: `84,6%`.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        let tenths = (part * 1000 + whole / 2) / whole
+        return "\(tenths / 10),\(tenths % 10)%"
+    }
+
+    /// The same share as a number for machines (`84.6`).
+    static func percentValue(_ part: Int, of whole: Int) -> Double {
+        guard whole > 0 else { return 0 }
+        return Double((part * 1000 + whole / 2) / whole) / 10
+    }
 }

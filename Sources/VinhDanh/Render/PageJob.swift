@@ -9,6 +9,11 @@ public enum PageJob: Sendable, Hashable {
     case term(TaxonomyKind, term: Int, page: Int)
     /// A standalone page from `content/pages/`.
     case page(Int)
+    /// `/thong-ke/` and its downloads, and the official report's page.
+    case statistics
+    case statisticsCSV
+    case statisticsJSON
+    case report
     case notFound
     case sitemap(part: Int)
     case sitemapIndex

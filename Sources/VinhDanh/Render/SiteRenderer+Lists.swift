@@ -50,6 +50,7 @@ extension SiteRenderer {
         if page == 1, let description = termDescriptions[kind]?[t], !description.isEmpty {
             termValues["description"] = description
         }
+        if page == 1, let summary = termSummary(kind, key: term.key) { termValues["summary"] = summary }
         var extra: [String: Any] = ["term": termValues]
         if let pagination = Pagination(current: page, count: pages).context(url: { urls.term(kind, term.key, page: $0) }) {
             extra["pagination"] = pagination

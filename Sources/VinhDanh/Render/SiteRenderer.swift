@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     let markdown: MarkdownRenderer
     /// Each profile's list item, rendered once and reused on every list that shows it.
     let cards: [String]
+    /// Award records counted for `/thong-ke/` and the term summaries.
+    let statistics: Statistics
     /// Term descriptions rendered once: [taxonomy][term].
     let termDescriptions: [TaxonomyKind: [String]]
 
@@ -36,6 +38,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
+        statistics = Statistics(site: site)
         base = BaseContext(site: site, urls: urls, theme: theme)
     }
 
@@ -52,6 +55,8 @@ public struct SiteRenderer: Sendable {
             }
         }
         jobs += site.pages.indices.map { .page($0) }
+        jobs += [.statistics, .statisticsCSV, .statisticsJSON]
+        if site.report != nil { jobs.append(.report) }
         jobs += [.notFound, .feed, .robots]
         let parts = (htmlURLCount(jobs) + Self.sitemapLimit - 1) / Self.sitemapLimit
         if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {
@@ -77,8 +82,10 @@ public struct SiteRenderer: Sendable {
         case .taxonomy(let kind): return urls.taxonomy(kind)
         case .term(let kind, let t, let page): return urls.term(kind, index.taxonomy(kind).terms[t].key, page: page)
         case .page(let i): return urls.page(site.pages[i].slug)
+        case .statistics: return urls.statistics
+        case .report: return urls.report
         case .notFound: return urls.content("404.html")
-        case .sitemap, .sitemapIndex, .feed, .robots: return nil
+        case .statisticsCSV, .statisticsJSON, .sitemap, .sitemapIndex, .feed, .robots: return nil
         }
     }
 
@@ -95,6 +102,10 @@ public struct SiteRenderer: Sendable {
             let term = index.taxonomy(kind).terms[t]
             return html(urls.term(kind, term.key, page: page), theme.render("layout-term", termContext(kind, t, page)))
         case .page(let i): return html(urls.page(site.pages[i].slug), theme.render("layout-page", pageContext(i)))
+        case .statistics: return html(urls.statistics, theme.render("layout-statistics", statisticsContext()))
+        case .report: return html(urls.report, theme.render("layout-report", reportContext()))
+        case .statisticsCSV: return ("thong-ke/thong-ke.csv", Array(statisticsCSV().utf8))
+        case .statisticsJSON: return ("thong-ke/thong-ke.json", Array(statisticsJSON().utf8))
         case .notFound: return ("404.html", Array(theme.render("layout-404", notFoundContext()).utf8))
         case .sitemap(let part): return (part == 0 ? "sitemap.xml" : "sitemap-\(part).xml", Array(sitemap(part: part).utf8))
         case .sitemapIndex: return ("sitemap.xml", Array(sitemapIndex().utf8))

@@ -18,6 +18,9 @@ public struct SiteURLs: Sendable {
     public func taxonomy(_ kind: TaxonomyKind) -> String { root + kind.path + "/" }
     public func page(_ slug: String) -> String { root + slug + "/" }
     public func asset(_ path: String) -> String { root + "assets/" + path }
+    /// The statistics page and the official report's page.
+    public var statistics: String { root + "thong-ke/" }
+    public var report: String { root + "thong-ke/bao-cao-2014-2023/" }
     /// A file under `content/` (e.g. `media/x.jpg`), as published.
     public func content(_ path: String) -> String { root + path }
 

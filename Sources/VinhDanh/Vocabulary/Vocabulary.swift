@@ -47,6 +47,11 @@ public struct Vocabulary: Sendable {
         lookup[Folding.compact(text)]
     }
 
+    /// The index of the entry whose key is exactly `key`.
+    public func index(forKey key: String) -> Int? {
+        entries.firstIndex { $0.key == key }
+    }
+
     /// Up to `limit` entries nearest to `text`, for "did you mean" (edit distance on the
     /// folded forms, plus entries that contain what was typed).
     public func suggestions(for text: String, limit: Int = 3) -> [VocabularyEntry] {

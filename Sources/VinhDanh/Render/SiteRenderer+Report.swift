@@ -1,0 +1,46 @@
+extension SiteRenderer {
+    /// `/thong-ke/bao-cao-2014-2023/`: the official report's totals beside the database's
+    /// own counts for the same award types and period (coverage).
+    func reportContext() -> [String: Any] {
+        guard let report = site.report else { return [:] }
+        func number(_ value: Int?) -> String { value.map(Formatting.count) ?? "–" }
+        let items = report.items.map { item -> [String: Any] in
+            ["name": item.label, "source": item.source ?? "",
+             "cells": [number(item.collective), number(item.individual), number(item.household), Formatting.count(item.total)].map { ["value": $0] }]
+        }
+        // Coverage: the report's records of each award type against the profiles' records in the period.
+        var reported: [String: Statistics.Counts] = [:]
+        var order: [String] = []
+        for item in report.items {
+            guard let key = item.award, site.vocabularies.awards.index(forKey: key) != nil else { continue }
+            if reported[key] == nil { order.append(key) }
+            reported[key, default: .init()].add(.collective, item.collective ?? 0)
+            reported[key, default: .init()].add(.individual, item.individual ?? 0)
+            reported[key, default: .init()].add(.household, item.household ?? 0)
+        }
+        let years = report.years ?? 2014...2023
+        let coverage = order.compactMap { key -> [String: Any]? in
+            guard let index = site.vocabularies.awards.index(forKey: key), let expected = reported[key] else { return nil }
+            let found = (statistics.byAwardAndYear[index] ?? [:]).filter { years.contains($0.key) }.values
+                .reduce(into: Statistics.Counts()) { sum, c in
+                    for kind in Self.kindColumns { sum.add(kind, c[kind]) }
+                }
+            return ["name": site.vocabularies.awards.entries[index].name, "url": urls.term(.award, key),
+                    "cells": [Formatting.count(expected.total), Formatting.count(found.total),
+                              Formatting.percent(found.total, of: expected.total)].map { ["value": $0] }]
+        }
+        let chart = SVGChart.bars(report.items.map { .init(label: $0.label, value: Double($0.total), valueText: Formatting.count($0.total)) })
+        return base.page(
+            title: "Báo cáo tổng kết \(report.period)",
+            description: "Số liệu khen thưởng \(report.period) theo Báo cáo \(report.number) của \(report.issuer), đặt cạnh số hồ sơ trên trang.",
+            path: urls.report, section: "thong-ke",
+            breadcrumbs: [("Trang chủ", urls.home), ("Thống kê", urls.statistics), ("Báo cáo \(report.period)", nil)],
+            type: "article",
+            extra: ["report": [
+                "number": report.number, "issuer": report.issuer, "date": CalendarDate(parsing: report.date)?.vietnamese ?? report.date,
+                "title": report.title, "period": report.period, "section": report.section, "source": report.sectionSource,
+                "items": items, "chart": chart, "coverage": coverage, "notes": report.notes,
+                "firstYear": years.lowerBound, "lastYear": years.upperBound,
+            ] as [String: Any]])
+    }
+}

@@ -1,0 +1,116 @@
+extension SiteRenderer {
+    /// The kinds as table columns, in display order.
+    static let kindColumns: [SubjectKind] = [.individual, .collective, .household]
+
+    /// A table context: caption, column headers, rows of cells (first cell is the row header).
+    func table(caption: String, first: String, rows: [Statistics.Row], link: ((Statistics.Row) -> String)? = nil) -> [String: Any] {
+        var body = rows.map { row -> [String: Any] in
+            var cells: [[String: Any]] = Self.kindColumns.map { ["value": Formatting.count(row.counts[$0])] }
+            cells.append(["value": Formatting.count(row.counts.total)])
+            return ["name": row.name, "url": link?(row) ?? "", "cells": cells]
+        }
+        let total = rows.reduce(into: Statistics.Counts()) { sum, row in
+            for kind in Self.kindColumns { sum.add(kind, row.counts[kind]) }
+        }
+        body.append(["name": "Tổng", "url": "", "isTotal": true,
+                     "cells": (Self.kindColumns.map { total[$0] } + [total.total]).map { ["value": Formatting.count($0)] }])
+        return ["caption": caption, "columns": [first] + Self.kindColumns.map(\.label) + ["Tổng"], "rows": body]
+    }
+
+    func chart(_ rows: [Statistics.Row]) -> String {
+        SVGChart.bars(rows.map { .init(label: $0.name, value: Double($0.counts.total), valueText: Formatting.count($0.counts.total)) })
+    }
+
+    func statisticsContext() -> [String: Any] {
+        let stats = statistics
+        let share = stats.byYear.map { row -> [String: Any] in
+            let direct = row.counts.individual + row.counts.household
+            return ["name": row.name, "cells": [["value": Formatting.count(direct)], ["value": Formatting.count(row.counts.total)],
+                                                ["value": Formatting.percent(direct, of: row.counts.total)]]]
+        }
+        let shareChart = SVGChart.bars(stats.byYear.map { row in
+            let direct = row.counts.individual + row.counts.household
+            return .init(label: row.name, value: Formatting.percentValue(direct, of: row.counts.total),
+                         valueText: Formatting.percent(direct, of: row.counts.total))
+        }, maximum: 100)
+        let sections: [[String: Any]] = [
+            ["id": "hinh-thuc", "title": "Theo hình thức khen thưởng", "chart": chart(stats.byAward),
+             "table": table(caption: "Lượt khen thưởng theo hình thức và đối tượng", first: "Hình thức khen thưởng",
+                            rows: stats.byAward) { urls.term(.award, $0.key) }],
+            ["id": "nam", "title": "Theo năm", "chart": chart(stats.byYear),
+             "table": table(caption: "Lượt khen thưởng theo năm và đối tượng", first: "Năm", rows: stats.byYear) { urls.term(.year, $0.key) }],
+            ["id": "dia-ban", "title": "Theo địa bàn", "chart": chart(stats.byDistrict),
+             "table": table(caption: "Lượt khen thưởng theo địa bàn và đối tượng", first: "Địa bàn",
+                            rows: stats.byDistrict) { urls.term(.district, $0.key) }],
+            ["id": "phong-trao", "title": "Theo phong trào thi đua", "chart": chart(stats.byMovement),
+             "note": "Một hồ sơ thuộc nhiều phong trào được tính ở mỗi phong trào.",
+             "table": table(caption: "Lượt khen thưởng theo phong trào và đối tượng", first: "Phong trào",
+                            rows: stats.byMovement) { urls.term(.movement, $0.key) }],
+        ]
+        let path = urls.statistics
+        return base.page(
+            title: "Thống kê khen thưởng",
+            description: "Số lượt khen thưởng theo hình thức, năm, địa bàn và phong trào, tính từ \(Formatting.count(site.profiles.count)) hồ sơ.",
+            path: path, section: "thong-ke", breadcrumbs: [("Trang chủ", urls.home), ("Thống kê", nil)],
+            extra: [
+                "stats": [
+                    "profiles": Formatting.count(site.profiles.count),
+                    "records": Formatting.count(stats.total.total),
+                    "sections": sections,
+                    "share": ["chart": shareChart, "rows": share] as [String: Any],
+                    "csv": urls.content("thong-ke/thong-ke.csv"),
+                    "json": urls.content("thong-ke/thong-ke.json"),
+                    "report": site.report == nil ? "" : urls.report,
+                ] as [String: Any],
+            ])
+    }
+
+    /// `/thong-ke/thong-ke.csv`: every table of the page, one row per line.
+    func statisticsCSV() -> String {
+        let stats = statistics
+        var csv = "bang,ma,ten,ca_nhan,tap_the,ho_gia_dinh,tong\r\n"
+        func line(_ table: String, _ row: Statistics.Row) {
+            let name = "\"" + row.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            csv += "\(table),\(row.key),\(name),\(row.counts.individual),\(row.counts.collective),\(row.counts.household),\(row.counts.total)\r\n"
+        }
+        line("tong", Statistics.Row(key: "tong", name: "Tổng", counts: stats.total))
+        for row in stats.byAward { line("hinh-thuc", row) }
+        for row in stats.byYear { line("nam", row) }
+        for row in stats.byDistrict { line("dia-ban", row) }
+        for row in stats.byMovement { line("phong-trao", row) }
+        return csv
+    }
+
+    /// `/thong-ke/thong-ke.json`: the same numbers as JSON.
+    func statisticsJSON() -> String {
+        let stats = statistics
+        func counts(_ c: Statistics.Counts) -> [(String, String)] {
+            [("individual", "\(c.individual)"), ("collective", "\(c.collective)"), ("household", "\(c.household)"), ("total", "\(c.total)")]
+        }
+        func rows(_ rows: [Statistics.Row]) -> String {
+            "[" + rows.map { JSONText.object([("key", JSONText.string($0.key)), ("name", JSONText.string($0.name))] + counts($0.counts)) }
+                .joined(separator: ",\n") + "]"
+        }
+        return JSONText.object([
+            ("profiles", JSONText.object(counts(stats.profiles))),
+            ("records", JSONText.object(counts(stats.total))),
+            ("byAward", rows(stats.byAward)),
+            ("byYear", rows(stats.byYear)),
+            ("byDistrict", rows(stats.byDistrict)),
+            ("byMovement", rows(stats.byMovement)),
+        ]) + "\n"
+    }
+
+    /// A term's own summary line on its page (districts and movements).
+    func termSummary(_ kind: TaxonomyKind, key: String) -> String? {
+        let counts: Statistics.Counts?
+        switch kind {
+        case .district: counts = site.vocabularies.districts.entries.firstIndex { $0.key == key }.flatMap { statistics.districtCounts[$0] }
+        case .movement: counts = site.vocabularies.movements.entries.firstIndex { $0.key == key }.flatMap { statistics.movementCounts[$0] }
+        default: return nil
+        }
+        guard let counts else { return nil }
+        return "\(Formatting.count(counts.total)) lượt khen thưởng: \(Formatting.count(counts.individual)) cá nhân, "
+            + "\(Formatting.count(counts.collective)) tập thể, \(Formatting.count(counts.household)) hộ gia đình."
+    }
+}
