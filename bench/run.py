@@ -290,6 +290,35 @@ def print_table(n, pairs, res):
         log(f"vinhdanh said: {res['vinhdanh']['summary_line']}")
 
 
+def award_share_check(public_dir, gen_path):
+    """Compares the award shares by type x recipient class on the built /thong-ke/ page's
+    JSON with the report's (the generator's REPORT_COUNTS: 34,053 records of 13 types).
+    Individuals and households count together, as the report counts them."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("gen_profiles", gen_path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    report = gen.REPORT_COUNTS
+    with open(os.path.join(public_dir, "thong-ke", "thong-ke.json"), encoding="utf-8") as f:
+        stats = json.load(f)
+    built = {row["key"]: row for row in stats["byAward"]}
+    cells = [(cls, t) for cls in ("individual", "collective") for t in report[cls]]
+    report_total = sum(report[cls][t] for cls, t in cells)
+    def built_count(cls, t):
+        row = built.get(t, {})
+        return row.get("individual", 0) + row.get("household", 0) if cls == "individual" else row.get("collective", 0)
+    built_total = sum(built_count(cls, t) for cls, t in cells)
+    worst = 0.0
+    rows = []
+    for cls, t in cells:
+        a = 100.0 * report[cls][t] / report_total
+        b = 100.0 * built_count(cls, t) / built_total if built_total else 0.0
+        worst = max(worst, abs(a - b))
+        rows.append({"class": cls, "award": t, "report_pct": a, "site_pct": b})
+    return {"report_records": report_total, "site_records": built_total, "worst_pp": worst,
+            "ok": worst <= 0.5, "rows": rows}
+
+
 def goals(results):
     res = results["sizes"].get(str(GOAL_SIZE))
     if not res:
@@ -468,6 +497,12 @@ def run(a, sizes, pairs):
                          "rss": v["peak_rss_mib"] / h["peak_rss_mib"]}
         results["sizes"][str(n)] = res
         print_table(n, pairs, res)
+        shares = award_share_check(work.path("out", f"{n}-vinhdanh-1", "public"), gen)
+        res["award_shares"] = shares
+        log(f"award shares on /thong-ke/ vs the report ({shares['report_records']:,} records, 13 types; "
+            f"individuals + households together): worst difference {shares['worst_pp']:.3f} pp over "
+            f"{len(shares['rows'])} cells ({shares['site_records']:,} records on the site) -> "
+            f"{'HOLDS' if shares['ok'] else 'FAILS'} (<= 0.5 pp)")
         results["goals"] = goals(results)
         write_json(work, results)
 
