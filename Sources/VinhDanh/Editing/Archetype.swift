@@ -37,6 +37,8 @@ public struct Archetype: Sendable {
             "commune": draft.commune.map(YAMLText.scalar) ?? "",
             "unit": draft.unit.map(YAMLText.scalar) ?? "",
             "position": draft.position.map(YAMLText.scalar) ?? "",
+            "ethnicity": draft.ethnicity.map(YAMLText.scalar) ?? "",
+            "summary": draft.summary.map(YAMLText.scalar) ?? "",
         ]
         var text = template.render(context)
         while text.hasPrefix("\n") { text.removeFirst() }

@@ -114,7 +114,8 @@ public struct DecisionImporter: Sendable {
                     candidates = []
                     identity = Identity(title: Folding.fold(title), district: district.key)
                     let draft = ProfileDraft(title: title, kind: kind, district: district, movements: movements, awards: [award],
-                                             commune: row.values[.commune], unit: unit, position: row.values[.position])
+                                             commune: row.values[.commune], unit: unit, position: row.values[.position],
+                                     ethnicity: row.values[.ethnicity], summary: row.values[.summary])
                     slugs.take(slug)
                     drafts.append((draft, slug))
                     targets[identity, default: []].append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
@@ -143,7 +144,8 @@ public struct DecisionImporter: Sendable {
                 continue
             }
             let draft = ProfileDraft(title: title, kind: kind, district: district, movements: movements, awards: [award],
-                                     commune: row.values[.commune], unit: unit, position: row.values[.position])
+                                     commune: row.values[.commune], unit: unit, position: row.values[.position],
+                                     ethnicity: row.values[.ethnicity], summary: row.values[.summary])
             var slug = slugs.propose(title: title, districtKey: district.key)
             while FileIO.exists(site.paths.root + "/" + draft.path(slug: slug)) {
                 slugs.take(slug)

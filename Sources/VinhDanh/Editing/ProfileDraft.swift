@@ -23,10 +23,13 @@ public struct ProfileDraft: Sendable {
     public var commune: String?
     public var unit: String?
     public var position: String?
+    public var ethnicity: String?
+    public var summary: String?
 
     /// Creates a draft.
     public init(title: String, kind: SubjectKind, district: VocabularyEntry, movements: [VocabularyEntry] = [],
-                awards: [Award], commune: String? = nil, unit: String? = nil, position: String? = nil) {
+                awards: [Award], commune: String? = nil, unit: String? = nil, position: String? = nil,
+                ethnicity: String? = nil, summary: String? = nil) {
         self.title = title
         self.kind = kind
         self.district = district
@@ -35,6 +38,8 @@ public struct ProfileDraft: Sendable {
         self.commune = commune
         self.unit = unit
         self.position = position
+        self.ethnicity = ethnicity
+        self.summary = summary
     }
 
     /// The file a profile with `slug` gets: `content/profiles/<district-key>/<slug>.md`.
