@@ -10,7 +10,9 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev pkg-config
-DEBIAN_BENCH := hugo python3
+DEBIAN_BENCH := hugo python3 chromium chromium-driver python3-selenium
+# The site as readers meet it: a real browser driven by Selenium (Debian's, for /usr/bin/python3).
+DEBIAN_SITE_TEST := chromium chromium-driver python3-selenium
 
 .PHONY: serve build test bench deps deps-bench release clean
 
@@ -37,8 +39,10 @@ serve: build
 	python3 -m http.server $(PORT) --bind $(HOST) --directory $(OUTPUT)
 
 test: deps
+	$(call apt_install,$(DEBIAN_SITE_TEST))
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	/usr/bin/python3 Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 
 release: deps
 	$(SWIFT) build -c release --product vinhdanh

@@ -29,7 +29,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         let hasAbout = site.pages.contains { $0.slug == "gioi-thieu" }
         self.hasAbout = hasAbout
         // Every section a page can belong to: home, the taxonomies, the pages, none (404).
-        let sections = ["home", "", "thong-ke"] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
+        let sections = ["home", "", "thong-ke", "tim-kiem"] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
         var navHTML: [String: String] = [:]
         for section in sections where navHTML[section] == nil {
             let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
@@ -76,6 +76,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             items.append((kind.path, kind.title, urls.taxonomy(kind)))
         }
         items.append(("thong-ke", "Thống kê", urls.statistics))
+        items.append(("tim-kiem", "Tìm kiếm", urls.search))
         if hasAbout { items.append(("gioi-thieu", "Giới thiệu", urls.page("gioi-thieu"))) }
         return items.map { ["name": $0.1, "url": $0.2, "current": $0.0 == current] }
     }

@@ -14,6 +14,9 @@ public enum PageJob: Sendable, Hashable {
     case statisticsCSV
     case statisticsJSON
     case report
+    /// `/tim-kiem/` and one file of its index.
+    case search
+    case searchFile(Int)
     case notFound
     case sitemap(part: Int)
     case sitemapIndex

@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     let cards: [String]
     /// Award records counted for `/thong-ke/` and the term summaries.
     let statistics: Statistics
+    /// The files of the search index.
+    let searchIndex: SearchIndex
     /// Term descriptions rendered once: [taxonomy][term].
     let termDescriptions: [TaxonomyKind: [String]]
 
@@ -39,6 +41,7 @@ public struct SiteRenderer: Sendable {
         }
         termDescriptions = descriptions
         statistics = Statistics(site: site)
+        searchIndex = SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
     }
 
@@ -57,6 +60,8 @@ public struct SiteRenderer: Sendable {
         jobs += site.pages.indices.map { .page($0) }
         jobs += [.statistics, .statisticsCSV, .statisticsJSON]
         if site.report != nil { jobs.append(.report) }
+        jobs.append(.search)
+        jobs += searchIndex.files.indices.map { .searchFile($0) }
         jobs += [.notFound, .feed, .robots]
         let parts = (htmlURLCount(jobs) + Self.sitemapLimit - 1) / Self.sitemapLimit
         if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {
@@ -84,8 +89,9 @@ public struct SiteRenderer: Sendable {
         case .page(let i): return urls.page(site.pages[i].slug)
         case .statistics: return urls.statistics
         case .report: return urls.report
+        case .search: return urls.search
         case .notFound: return urls.content("404.html")
-        case .statisticsCSV, .statisticsJSON, .sitemap, .sitemapIndex, .feed, .robots: return nil
+        case .statisticsCSV, .statisticsJSON, .searchFile, .sitemap, .sitemapIndex, .feed, .robots: return nil
         }
     }
 
@@ -104,6 +110,8 @@ public struct SiteRenderer: Sendable {
         case .page(let i): return html(urls.page(site.pages[i].slug), theme.render("layout-page", pageContext(i)))
         case .statistics: return html(urls.statistics, theme.render("layout-statistics", statisticsContext()))
         case .report: return html(urls.report, theme.render("layout-report", reportContext()))
+        case .search: return html(urls.search, theme.render("layout-search", searchContext()))
+        case .searchFile(let i): return (searchIndex.files[i].path, searchIndex.files[i].bytes)
         case .statisticsCSV: return ("thong-ke/thong-ke.csv", Array(statisticsCSV().utf8))
         case .statisticsJSON: return ("thong-ke/thong-ke.json", Array(statisticsJSON().utf8))
         case .notFound: return ("404.html", Array(theme.render("layout-404", notFoundContext()).utf8))
