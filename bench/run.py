@@ -503,6 +503,14 @@ def run(a, sizes, pairs):
             f"individuals + households together): worst difference {shares['worst_pp']:.3f} pp over "
             f"{len(shares['rows'])} cells ({shares['site_records']:,} records on the site) -> "
             f"{'HOLDS' if shares['ok'] else 'FAILS'} (<= 0.5 pp)")
+        if n >= 10000 and os.path.exists("/usr/bin/chromedriver"):
+            log(f"search on the {n:,}-profile site (20 queries, headless Chromium, cache disabled):")
+            search_json = work.path(f"search-{n}.json")
+            code = subprocess.call(["/usr/bin/python3", os.path.join(REPO, "bench", "search.py"),
+                                    work.path("out", f"{n}-vinhdanh-1", "public"), "--json", search_json])
+            if code == 0:
+                with open(search_json, encoding="utf-8") as f:
+                    res["search"] = {k: v for k, v in json.load(f).items() if k != "rows"}
         results["goals"] = goals(results)
         write_json(work, results)
 

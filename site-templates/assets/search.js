@@ -106,6 +106,7 @@
       status.textContent = current.length ? "Tìm thấy " + current.length.toLocaleString("vi-VN") + " hồ sơ." : "Không tìm thấy hồ sơ nào.";
       return showMore().then(function () {
         stats.lastMs = performance.now() - started; stats.lastQuery = q;
+        if (!stats.firstResultAt && current.length) stats.firstResultAt = performance.now();
       });
     });
   }
