@@ -8,7 +8,7 @@ struct VinhDanhCommand: ParsableCommand {
         commandName: "vinhdanh",
         abstract: "Xây dựng trang web gương điển hình tiên tiến từ hồ sơ Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Import.self],
+        subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self],
         defaultSubcommand: Build.self
     )
 }

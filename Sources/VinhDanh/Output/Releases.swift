@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A publishing folder on the portal's server: `releases/<timestamp>/` holds whole
+/// builds, and `current` is a symlink to one of them, switched with one rename so a web
+/// server pointed at `current` never serves a mix of two versions.
+public struct Releases: Sendable {
+    /// The publishing folder (`--to`).
+    public let root: String
+    /// Releases kept after a publish (the current one always among them).
+    public let keep: Int
+
+    /// A publishing folder at `root`.
+    public init(root: String, keep: Int = 5) {
+        var root = root
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+        self.keep = max(1, keep)
+    }
+
+    public var releasesFolder: String { root + "/releases" }
+    public var current: String { root + "/current" }
+
+    /// Release names, oldest first (timestamps sort as text).
+    public func list() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: releasesFolder)) ?? []
+        return names.filter { !$0.hasPrefix(".") && FileIO.isDirectory(releasesFolder + "/" + $0) }.sorted()
+    }
+
+    /// The release `current` points to, if any.
+    public func currentRelease() -> String? {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return nil }
+        return target.split(separator: "/").last.map(String.init)
+    }
+
+    /// A new, unused release folder name for `date` (UTC, `20241220-153000`).
+    public func newReleaseName(at date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let base = String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let taken = Set(list())
+        var name = base
+        var n = 2
+        while taken.contains(name) { name = "\(base)-\(n)"; n += 1 }
+        return name
+    }
+
+    /// Points `current` at `release` in one step: a new symlink renamed over the old one.
+    public func switchTo(_ release: String) throws(FileError) {
+        guard FileIO.isDirectory(releasesFolder + "/" + release) else {
+            throw FileError(path: releasesFolder + "/" + release, operation: "chuyển sang", code: ENOENT)
+        }
+        let temporary = root + "/.current-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard symlink("releases/" + release, temporary) == 0 else { throw FileError(path: temporary, operation: "tạo liên kết", code: errno) }
+        guard rename(temporary, current) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileError(path: current, operation: "chuyển", code: code)
+        }
+    }
+
+    /// Deletes the oldest releases beyond `keep`, never the current one.
+    public func prune() {
+        let active = currentRelease()
+        let old = list().filter { $0 != active }
+        let excess = old.count - (keep - (active == nil ? 0 : 1))
+        guard excess > 0 else { return }
+        for name in old.prefix(excess) { try? FileManager.default.removeItem(atPath: releasesFolder + "/" + name) }
+    }
+
+    /// The release before the current one, for `--rollback`.
+    public func previousRelease() -> String? {
+        let all = list()
+        guard let active = currentRelease(), let index = all.firstIndex(of: active), index > 0 else { return nil }
+        return all[index - 1]
+    }
+}
