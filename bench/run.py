@@ -506,7 +506,7 @@ def run(a, sizes, pairs):
         if n >= 10000 and os.path.exists("/usr/bin/chromedriver"):
             log(f"search on the {n:,}-profile site (20 queries, headless Chromium, cache disabled):")
             search_json = work.path(f"search-{n}.json")
-            code = subprocess.call(["/usr/bin/python3", os.path.join(REPO, "bench", "search.py"),
+            code = subprocess.call([os.path.join(REPO, ".build", "site-venv", "bin", "python"), os.path.join(REPO, "bench", "search.py"),
                                     work.path("out", f"{n}-vinhdanh-1", "public"), "--json", search_json])
             if code == 0:
                 with open(search_json, encoding="utf-8") as f:

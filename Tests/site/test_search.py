@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """The search page as a reader meets it: a real browser (headless Chromium driven by
 Selenium) on sites built by vinhdanh and served over HTTP.
 

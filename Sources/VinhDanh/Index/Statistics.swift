@@ -42,6 +42,8 @@ public struct Statistics: Sendable {
     public var byMovement: [Row] = []
     /// Years ascending.
     public var byYear: [Row] = []
+    /// Records of each award type (vocabulary index), zero for types no profile has.
+    public var byAwardTotals: [Int] = []
     /// Counts by award type index and year, for comparing with the report's period.
     public var byAwardAndYear: [Int: [Int: Counts]] = [:]
     /// Records of each district and movement (vocabulary index → counts), for term pages.
@@ -72,6 +74,7 @@ public struct Statistics: Sendable {
             }
         }
         byAward = rows(vocab.awards) { awards[$0] }
+        byAwardTotals = awards.map(\.total)
         byDistrict = rows(vocab.districts) { districtCounts[$0] }
         byMovement = rows(vocab.movements) { movementCounts[$0] }
         byYear = years.keys.sorted().map { Row(key: "\($0)", name: "\($0)", counts: years[$0] ?? Counts()) }

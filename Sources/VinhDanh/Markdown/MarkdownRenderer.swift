@@ -24,7 +24,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Extensions attached to every parser.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+    // Table alignment as style attributes: the `align` attribute is obsolete HTML.
+    static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// Registering the core extensions is not thread-safe; a `static let` runs it once.
     private static let registered: Bool = {

@@ -25,7 +25,9 @@ extension SiteRenderer {
                 .reduce(into: Statistics.Counts()) { sum, c in
                     for kind in Self.kindColumns { sum.add(kind, c[kind]) }
                 }
-            return ["name": site.vocabularies.awards.entries[index].name, "url": urls.term(.award, key),
+            // Link the award's term page only when the site has one (some types have no profile yet).
+            let used = index < statistics.byAwardTotals.count && statistics.byAwardTotals[index] > 0
+            return ["name": site.vocabularies.awards.entries[index].name, "url": used ? urls.term(.award, key) : "",
                     "cells": [Formatting.count(expected.total), Formatting.count(found.total),
                               Formatting.percent(found.total, of: expected.total)].map { ["value": $0] }]
         }
