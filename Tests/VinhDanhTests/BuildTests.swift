@@ -203,6 +203,29 @@ import Testing
         #expect(site.read("public/index.html") == nil)
     }
 
+    @Test func photosArePublishedSmallWithTheirSize() throws {
+        let site = try TestSite(profiles: ["nguyen-van-an.md": TestSite.profile(extra: "photo: media/lon.jpg\n")])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(atPath: site.root + "/content/media", withIntermediateDirectories: true)
+        let vips = Process()
+        vips.executableURL = URL(fileURLWithPath: "/usr/bin/vips")
+        vips.arguments = ["gaussnoise", site.root + "/content/media/lon.jpg[Q=90]", "1200", "900"]
+        try vips.run()
+        vips.waitUntilExit()
+        #expect(vips.terminationStatus == 0)
+        #expect(PhotoProcessor().isAvailable)
+        #expect(try site.build(output: site.root + "/a").succeeded)
+        try FileManager.default.removeItem(atPath: site.root + "/.vinhdanh")  // no cache: run libvips again
+        #expect(try site.build(output: site.root + "/b").succeeded)
+        let a = try #require(FileManager.default.contents(atPath: site.root + "/a/media/lon.jpg"))
+        #expect(a == FileManager.default.contents(atPath: site.root + "/b/media/lon.jpg"))
+        let original = try #require(FileManager.default.contents(atPath: site.root + "/content/media/lon.jpg"))
+        #expect(a.count < original.count)
+        let page = site.read("a/ho-so/nguyen-van-an/index.html") ?? ""
+        #expect(page.contains("src=\"/media/lon.jpg\" alt=\"Ảnh: Nguyễn Văn An\" width=\"200\" height=\"150\" loading=\"lazy\""))
+        #expect(PhotoProcessor.size(in: "x: 480x360 uchar, 3 bands") == PhotoProcessor.Size(width: 480, height: 360))
+    }
+
     /// The Bắc Giang site in this repository builds with no error and no warning.
     @Test func sampleSiteBuildsCleanly() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path

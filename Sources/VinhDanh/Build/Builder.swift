@@ -41,11 +41,16 @@ public struct Builder: Sendable {
                                filesWritten: 0, timings: timings)
         }
         let index = timed("index") { SiteIndex(site: site) }
-        let renderer = timed("prepare") { SiteRenderer(site: site, index: index, theme: theme) }
         let staging = try StagingOutput(output: options.output)
         do {
+            let photos = Array(Set(site.profiles.compactMap(\.photo))).sorted()
+            let sizes = timed("photos") {
+                PhotoProcessor().publish(photos, content: site.paths.content, output: staging.staging,
+                                         cache: site.paths.root + "/.vinhdanh/photos", workers: max(2, workersCount))
+            }
+            let renderer = timed("prepare") { SiteRenderer(site: site, index: index, theme: theme, photoSizes: sizes) }
             let written = try timed("render+write") { try write(renderer, staging: staging) }
-            let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging) }
+            let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging, skipping: Set(photos)) } + photos.count
             try timed("swap") { try staging.commit() }
             return BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
                                filesWritten: written + copied, timings: timings)
@@ -77,7 +82,7 @@ public struct Builder: Sendable {
         let jobs = renderer.plan()
         let progress = options.progress
         let done = AtomicCounter()
-        let workers = options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount
+        let workers = workersCount
         let failures = Parallel.map(jobs.count, workers: workers) { i -> FileError? in
             let (file, bytes) = renderer.render(jobs[i])
             do { try staging.write(file, bytes) } catch let error as FileError { return error } catch { return nil }
@@ -89,14 +94,16 @@ public struct Builder: Sendable {
         return jobs.count
     }
 
+    private var workersCount: Int { options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount }
+
     /// Theme assets to `assets/`, everything under `content/media/` to `media/`.
-    private func copyFiles(site: Site, theme: Theme, staging: StagingOutput) throws -> Int {
+    private func copyFiles(site: Site, theme: Theme, staging: StagingOutput, skipping published: Set<String>) throws -> Int {
         var count = 0
         for asset in theme.assets {
             try staging.copy(from: asset.source, to: "assets/" + asset.relative)
             count += 1
         }
-        for file in FileIO.listFiles(under: site.paths.media, suffix: "") where !file.hasSuffix(".md") {
+        for file in FileIO.listFiles(under: site.paths.media, suffix: "") where !file.hasSuffix(".md") && !published.contains("media/" + file) {
             try staging.copy(from: site.paths.media + "/" + file, to: "media/" + file)
             count += 1
         }

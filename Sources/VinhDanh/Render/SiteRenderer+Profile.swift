@@ -64,7 +64,14 @@ extension SiteRenderer {
         if let photo = profile.photo {
             let url = urls.content(photo)
             image = (url, "Ảnh: \(profile.title)")
-            extra["photo"] = ["url": url, "alt": "Ảnh: \(profile.title)"]
+            var values: [String: Any] = ["url": url, "alt": "Ảnh: \(profile.title)"]
+            if let size = photoSizes[photo] {
+                // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
+                let width = min(200, size.width)
+                values["width"] = width
+                values["height"] = max(1, size.height * width / max(1, size.width))
+            }
+            extra["photo"] = values
         }
         return base.page(
             title: profile.title, description: profile.summary, path: path, section: "dia-ban",

@@ -20,8 +20,12 @@ public struct SiteRenderer: Sendable {
     /// Most URLs one sitemap file may hold (the protocol's limit).
     static let sitemapLimit = 50_000
 
+    /// Published photo sizes (path relative to `content/`), for width and height attributes.
+    let photoSizes: [String: PhotoProcessor.Size]
+
     /// Prepares the renderer (renders the list items in parallel).
-    public init(site: Site, index: SiteIndex, theme: Theme) {
+    public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:]) {
+        self.photoSizes = photoSizes
         self.site = site
         self.index = index
         self.theme = theme
