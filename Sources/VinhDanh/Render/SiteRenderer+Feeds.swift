@@ -25,7 +25,7 @@ extension SiteRenderer {
 
     func sitemap(part: Int) -> String {
         let entries = sitemapEntries()
-        let chunk = part == 0 ? entries[...] : entries.dropFirst((part - 1) * Self.sitemapLimit).prefix(Self.sitemapLimit)
+        let chunk = part == 0 ? entries[...] : entries.dropFirst((part - 1) * sitemapLimit).prefix(sitemapLimit)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for entry in chunk {
             xml += "<url><loc>\(HTMLEscaping.escape(entry.loc))</loc>"
@@ -36,7 +36,7 @@ extension SiteRenderer {
     }
 
     func sitemapIndex() -> String {
-        let parts = (sitemapEntries().count + Self.sitemapLimit - 1) / Self.sitemapLimit
+        let parts = (sitemapEntries().count + sitemapLimit - 1) / sitemapLimit
         let newest = index.newest.first.map { site.profiles[$0].effectiveDate.description }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for part in 1...max(1, parts) {

@@ -17,15 +17,17 @@ public struct SiteRenderer: Sendable {
     /// Term descriptions rendered once: [taxonomy][term].
     let termDescriptions: [TaxonomyKind: [String]]
 
-    /// Most URLs one sitemap file may hold (the protocol's limit).
-    static let sitemapLimit = 50_000
+    /// Most URLs one sitemap file may hold (the protocol's limit; smaller in tests).
+    let sitemapLimit: Int
 
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
     let photoSizes: [String: PhotoProcessor.Size]
 
     /// Prepares the renderer (renders the list items in parallel).
-    public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:]) {
+    public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:],
+                sitemapLimit: Int = 50_000) {
         self.photoSizes = photoSizes
+        self.sitemapLimit = max(1, sitemapLimit)
         self.site = site
         self.index = index
         self.theme = theme
@@ -67,7 +69,7 @@ public struct SiteRenderer: Sendable {
         jobs.append(.search)
         jobs += searchIndex.files.indices.map { .searchFile($0) }
         jobs += [.notFound, .feed, .robots]
-        let parts = (htmlURLCount(jobs) + Self.sitemapLimit - 1) / Self.sitemapLimit
+        let parts = (htmlURLCount(jobs) + sitemapLimit - 1) / sitemapLimit
         if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {
             jobs += (1...parts).map { .sitemap(part: $0) }
             jobs.append(.sitemapIndex)
