@@ -223,6 +223,17 @@ import Testing
         #expect(feed.contains("<updated>2021-12-31T00:00:00Z</updated>"))
     }
 
+    @Test func symlinksInMediaNeverPublishOutsideFiles() throws {
+        let site = try TestSite(profiles: Self.profiles, extraFiles: ["secret.txt": "mật khẩu", "content/media/ok.txt": "ok"])
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/media/leak.txt", withDestinationPath: site.root + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/media/etc", withDestinationPath: "/etc")
+        #expect(try site.build().succeeded)
+        #expect(site.read("public/media/ok.txt") == "ok")
+        #expect(site.read("public/media/leak.txt") == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/public/media/etc"))
+    }
+
     @Test func photosArePublishedSmallWithTheirSize() throws {
         let site = try TestSite(profiles: ["nguyen-van-an.md": TestSite.profile(extra: "photo: media/lon.jpg\n")])
         defer { site.remove() }

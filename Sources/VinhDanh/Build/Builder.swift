@@ -103,8 +103,11 @@ public struct Builder: Sendable {
             try staging.copy(from: asset.source, to: "assets/" + asset.relative)
             count += 1
         }
+        let mediaRoot = FileIO.realPath(site.paths.media)
         for file in FileIO.listFiles(under: site.paths.media, suffix: "") where !file.hasSuffix(".md") && !published.contains("media/" + file) {
-            try staging.copy(from: site.paths.media + "/" + file, to: "media/" + file)
+            // A symlink in media/ must not publish a file from outside it.
+            guard let mediaRoot, let real = FileIO.realPath(site.paths.media + "/" + file), real.hasPrefix(mediaRoot + "/") else { continue }
+            try staging.copy(from: real, to: "media/" + file)
             count += 1
         }
         return count

@@ -92,6 +92,13 @@ enum FileIO {
         return result.sorted()
     }
 
+    /// The canonical absolute path (symlinks resolved), or `nil` if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Whether anything exists at `path` (not following a final symlink).
     static func exists(_ path: String) -> Bool {
         var info = stat()
