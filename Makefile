@@ -13,7 +13,7 @@ DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libvips-
 DEBIAN_BENCH := hugo python3
 # The site as readers meet it: nginx, the Nu HTML Checker (Java), linkchecker, headless
 # Chromium driven by Selenium with axe-core (PyPI, in a venv under .build/).
-DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv
+DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv iproute2
 VENV := .build/site-venv
 
 .PHONY: serve build test bench deps deps-bench release clean
@@ -34,11 +34,11 @@ build: deps
 	$(SWIFT) build --product vinhdanh
 	$$($(SWIFT) build --show-bin-path)/vinhdanh build --site $(SITE) --output $(OUTPUT)
 
-# Until the preview server lands, `serve` builds the site and serves public/ on loopback
-# with Python's static file server.
-serve: build
-	@echo "Xem trước tại http://$(HOST):$(PORT)/ (Ctrl-C để dừng)"
-	python3 -m http.server $(PORT) --bind $(HOST) --directory $(OUTPUT)
+# The preview server: builds into SITE/.vinhdanh/serve/ (never public/), watches the site,
+# reloads open tabs; loopback only unless HOST says otherwise.
+serve: deps
+	$(SWIFT) build --product vinhdanh
+	$$($(SWIFT) build --show-bin-path)/vinhdanh serve --site $(SITE) --host $(HOST) --port $(PORT)
 
 $(VENV)/ready:
 	python3 -m venv $(VENV)
@@ -51,6 +51,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_serve.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 
 release: deps

@@ -3,12 +3,12 @@ import ArgumentParser
 /// `vinhdanh`: builds the honor-roll site of exemplary collectives, individuals and
 /// households from Markdown profiles.
 @main
-struct VinhDanhCommand: ParsableCommand {
+struct VinhDanhCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vinhdanh",
         abstract: "Xây dựng trang web gương điển hình tiên tiến từ hồ sơ Markdown.",
         version: "0.1.0",
-        subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self],
+        subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }

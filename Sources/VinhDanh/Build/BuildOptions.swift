@@ -12,12 +12,14 @@ public struct BuildOptions: Sendable {
     public var themeDirectory: String?
     /// Threads rendering and writing.
     public var workers: Int
+    /// Inserted before `</body>` of every HTML page (the preview server's reload script).
+    public var injectHTML: String?
     /// Called now and then with (done, total) while pages are written.
     public var progress: (@Sendable (Int, Int) -> Void)?
 
     /// Options for building `site` into its default output.
     public init(site: SitePaths, output: String? = nil, baseURL: String? = nil, latestYear: Int,
-                themeDirectory: String? = Theme.defaultDirectory, workers: Int = 0,
+                themeDirectory: String? = Theme.defaultDirectory, workers: Int = 0, injectHTML: String? = nil,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.site = site
         self.output = output ?? site.defaultOutput
@@ -25,6 +27,7 @@ public struct BuildOptions: Sendable {
         self.latestYear = latestYear
         self.themeDirectory = themeDirectory
         self.workers = workers
+        self.injectHTML = injectHTML
         self.progress = progress
     }
 }

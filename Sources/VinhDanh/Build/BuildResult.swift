@@ -8,6 +8,9 @@ public struct BuildResult: Sendable {
     public var profiles: Int
     /// Files written.
     public var filesWritten: Int
+    /// The site path of each profile's page, by source file (site-relative), for the
+    /// preview server's "go to the profile just saved".
+    public var pageOfSource: [String: String] = [:]
     /// Milliseconds per stage, in order.
     public var timings: [(stage: String, milliseconds: Int)]
 

@@ -52,8 +52,11 @@ public struct Builder: Sendable {
             let written = try timed("render+write") { try write(renderer, staging: staging) }
             let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging, skipping: Set(photos)) } + photos.count
             try timed("swap") { try staging.commit() }
-            return BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
-                               filesWritten: written + copied, timings: timings)
+            var result = BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
+                                     filesWritten: written + copied, timings: timings)
+            let urls = SiteURLs(baseURL: site.config.baseURL)
+            for profile in site.profiles { result.pageOfSource[profile.path] = urls.profile(profile.slug) }
+            return result
         } catch {
             staging.discard()
             throw error
@@ -81,10 +84,12 @@ public struct Builder: Sendable {
     private func write(_ renderer: SiteRenderer, staging: StagingOutput) throws -> Int {
         let jobs = renderer.plan()
         let progress = options.progress
+        let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount
         let failures = Parallel.map(jobs.count, workers: workers) { i -> FileError? in
-            let (file, bytes) = renderer.render(jobs[i])
+            var (file, bytes) = renderer.render(jobs[i])
+            if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
             do { try staging.write(file, bytes) } catch let error as FileError { return error } catch { return nil }
             let count = done.increment() + 1
             if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
@@ -92,6 +97,20 @@ public struct Builder: Sendable {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return jobs.count
+    }
+
+    /// `snippet` inserted before the last `</body>`.
+    static func inject(_ snippet: [UInt8], into page: [UInt8]) -> [UInt8] {
+        let marker = Array("</body>".utf8)
+        guard page.count >= marker.count else { return page }
+        var i = page.count - marker.count
+        while i >= 0 {
+            if page[i] == marker[0] && Array(page[i..<(i + marker.count)]) == marker {
+                return Array(page[..<i]) + snippet + Array(page[i...])
+            }
+            i -= 1
+        }
+        return page + snippet
     }
 
     private var workersCount: Int { options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount }

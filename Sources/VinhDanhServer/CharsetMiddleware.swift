@@ -1,0 +1,20 @@
+import Hummingbird
+
+/// Declares UTF-8 on text responses (`text/html; charset=utf-8`, …): Vietnamese pages
+/// must never be guessed as Latin-1.
+struct CharsetMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if let type = response.headers[.contentType], !type.contains("charset"),
+           TextTypes.all.contains(where: { type.hasPrefix($0) }) {
+            response.headers[.contentType] = type + "; charset=utf-8"
+        }
+        return response
+    }
+}
+
+/// Media types that carry text.
+enum TextTypes {
+    static let all = ["text/html", "text/css", "text/javascript", "application/javascript", "application/json",
+                            "application/xml", "text/xml", "application/atom+xml", "text/plain", "text/csv", "image/svg+xml"]
+}

@@ -1,0 +1,42 @@
+/// Tells open browser tabs about rebuilds over Server-Sent Events.
+public actor LiveReload {
+    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+    private var next = 0
+    /// The last error report, re-sent to tabs that connect while the site is broken.
+    private var lastError: String?
+
+    /// Creates an empty broadcaster.
+    public init() {}
+
+    /// A stream of SSE frames for one tab; it ends when the tab goes or the server stops.
+    public func subscribe() -> AsyncStream<String> {
+        let id = next
+        next += 1
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        continuation.onTermination = { _ in Task { await self.remove(id) } }
+        subscribers[id] = continuation
+        continuation.yield(": vinhdanh\n\n")
+        if let lastError { continuation.yield(lastError) }
+        return stream
+    }
+
+    private func remove(_ id: Int) {
+        subscribers[id] = nil
+    }
+
+    /// Sends an event (`reload`, `css` or `error`) with its data to every tab.
+    public func send(event: String, data: String) {
+        let frame = "event: \(event)\n" + data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)\n" }.joined() + "\n"
+        lastError = event == "error" ? frame : nil
+        for continuation in subscribers.values { continuation.yield(frame) }
+    }
+
+    /// Ends every stream (graceful shutdown).
+    public func finishAll() {
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers = [:]
+    }
+
+    /// Number of connected tabs.
+    public var count: Int { subscribers.count }
+}

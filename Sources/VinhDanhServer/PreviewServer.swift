@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import VinhDanh
+
+/// `vinhdanh serve`: builds the site into `.vinhdanh/serve/` (never `public/`), serves it on
+/// loopback by default, watches `content/` and `site-templates/`, rebuilds on change and
+/// tells open tabs to reload. A broken save keeps the last good site served and shows the
+/// errors in the terminal and in the browser.
+public struct PreviewServer: Sendable {
+    /// What to serve, and how.
+    public struct Options: Sendable {
+        public var site: SitePaths
+        public var host: String
+        public var port: Int
+        /// With a sub-path, the site is served under it, as on the portal.
+        public var baseURL: String?
+        /// Saving a profile takes the open tab to that profile's page.
+        public var navigate: Bool
+        public var latestYear: Int
+        /// Called with each line for the terminal.
+        public var log: @Sendable (String) -> Void
+
+        /// Options for serving `site` on `host:port`.
+        public init(site: SitePaths, host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
+                    navigate: Bool = true, latestYear: Int, log: @escaping @Sendable (String) -> Void) {
+            self.site = site
+            self.host = host
+            self.port = port
+            self.baseURL = baseURL
+            self.navigate = navigate
+            self.latestYear = latestYear
+            self.log = log
+        }
+    }
+
+    /// Why the server could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let options: Options
+    let live = LiveReload()
+
+    /// Creates a server.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// The folder pages are served from.
+    public var output: String { options.site.root + "/.vinhdanh/serve" }
+
+    /// The absolute base URL the preview build uses.
+    var baseURL: String {
+        options.baseURL.flatMap(SiteConfig.normalizeBaseURL) ?? "http://\(options.host == "0.0.0.0" ? "127.0.0.1" : options.host):\(options.port)/"
+    }
+
+    var basePath: String { SiteConfig(baseURL: baseURL).rootPath }
+
+    /// Builds once, then serves until SIGINT or SIGTERM.
+    public func run(onReady: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        if let problem = PortCheck.problem(host: options.host, port: options.port) {
+            throw StartError(description: problem)
+        }
+        _ = rebuild(changed: [])
+        let router = Router()
+        router.add(middleware: SafePathMiddleware())
+        router.add(middleware: CharsetMiddleware())
+        let root = ServedFolderMiddleware<BasicRequestContext>.realPath(output) ?? output
+        router.add(middleware: ServedFolderMiddleware(root: root, basePath: basePath))
+        router.add(middleware: FileMiddleware(output, urlBasePath: basePath == "/" ? nil : String(basePath.dropLast()),
+                                              searchForIndexHtml: true))
+        router.get("/__vinhdanh/reload.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: ReloadScript.source)))
+        }
+        let live = self.live
+        router.get("/__vinhdanh/events") { _, _ in
+            let stream = await live.subscribe()
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init { writer in
+                                // An endless stream must end on Ctrl-C, or shutdown waits for the tab.
+                                try await withGracefulShutdownHandler {
+                                    for await frame in stream { try await writer.write(ByteBuffer(string: frame)) }
+                                } onGracefulShutdown: {
+                                    Task { await live.finishAll() }
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        var logger = Logger(label: "vinhdanh.serve")
+        logger.logLevel = .error
+        let url = baseURL.hasPrefix("http://\(options.host)") ? baseURL : "http://\(options.host):\(options.port)\(basePath)"
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "vinhdanh"),
+            services: [Watching(server: self), EndStreams(live: live)],
+            onServerRunning: { _ in onReady(url) },
+            logger: logger)
+        do {
+            try await app.runService()
+        } catch where "\(error)".contains("Address already in use") || "\(error)".contains("errno: 98") {
+            throw StartError(description: "cổng \(options.port) trên \(options.host) đang được chương trình khác dùng — chạy lại với --port \(options.port + 1)")
+        }
+    }
+
+    /// Rebuilds and tells the tabs. Returns whether the build succeeded.
+    func rebuild(changed: Set<String>) -> Bool {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let build = Builder(options: BuildOptions(site: options.site, output: output, baseURL: baseURL,
+                                                  latestYear: options.latestYear, injectHTML: ReloadScript.tag))
+        let result: BuildResult
+        do { result = try build.build() } catch {
+            options.log("lỗi: \(error)")
+            return false
+        }
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+        for diagnostic in result.diagnostics { options.log(diagnostic.formatted) }
+        let live = self.live
+        if !result.succeeded {
+            options.log("Không xây dựng được: trang đang xem giữ bản trước. Sửa lỗi rồi lưu lại.")
+            let lines = result.diagnostics.filter { $0.severity == .error }.map(\.formatted)
+            let data = (try? JSONEncoder().encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            Task { await live.send(event: "error", data: data) }
+            return false
+        }
+        if !changed.isEmpty {
+            options.log("Đã xây dựng lại (\(changed.count) tệp thay đổi) trong \(milliseconds) ms.")
+            // Folders created along the way do not count; only files say what changed.
+            let files = changed.filter { !($0 as NSString).pathExtension.isEmpty }
+            if !files.isEmpty && files.allSatisfy({ $0.hasSuffix(".css") }) {
+                Task { await live.send(event: "css", data: "") }
+            } else {
+                let profiles = changed.compactMap { result.pageOfSource[options.site.relative($0)] }
+                let target = options.navigate && profiles.count == 1 ? profiles[0] : ""
+                Task { await live.send(event: "reload", data: target) }
+            }
+        }
+        return true
+    }
+}
+
+/// Watches the site and rebuilds, as a service of the application so it stops with it.
+struct Watching: Service {
+    let server: PreviewServer
+
+    func run() async throws {
+        let site = server.options.site
+        let folders = [site.content, site.templates]
+        let stopped = StopFlag()
+        let server = self.server
+        try await withGracefulShutdownHandler {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                let thread = Thread {
+                    let watcher = SiteWatcher(folders: folders, root: site.root)
+                    while let batch = watcher.nextBatch(stopped: { stopped.isSet }) {
+                        _ = server.rebuild(changed: batch)
+                    }
+                    done.resume()
+                }
+                thread.start()
+            }
+        } onGracefulShutdown: {
+            stopped.set()
+        }
+    }
+}
+
+/// Ends the live-reload streams on shutdown, so Ctrl-C never waits for open tabs.
+struct EndStreams: Service {
+    let live: LiveReload
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await live.finishAll()
+    }
+}
+
+/// A flag set once from any thread.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
