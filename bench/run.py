@@ -514,6 +514,13 @@ def run(a, sizes, pairs):
         results["goals"] = goals(results)
         write_json(work, results)
 
+    if shutil.which("wrk") and str(GOAL_SIZE) in results["sizes"]:
+        log()
+        log(f"-- preview server on the {GOAL_SIZE:,}-profile site (bench/serve.py)")
+        site, _ = ensure_site(work, gen, gen_sha, "native", GOAL_SIZE)
+        subprocess.call([sys.executable, os.path.join(REPO, "bench", "serve.py"), vinhdanh, site])
+        shutil.rmtree(os.path.join(site, ".vinhdanh"), ignore_errors=True)
+
     if a.memory_scaling:
         results["memory_scaling"] = memory_scaling(work, gen, gen_sha, runner)
     results["goals"] = g = goals(results)

@@ -42,6 +42,8 @@ public struct PreviewServer: Sendable {
 
     public let options: Options
     let live = LiveReload()
+    /// The last good build's model, for incremental rebuilds (used by the watcher thread).
+    let model = ModelBox()
 
     /// Creates a server.
     public init(options: Options) {
@@ -105,39 +107,79 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Rebuilds and tells the tabs. Returns whether the build succeeded.
+    /// Rebuilds (in place when the edit allows, else fully) and tells the tabs.
+    /// Returns whether the site is built.
     func rebuild(changed: Set<String>) -> Bool {
         let start = DispatchTime.now().uptimeNanoseconds
-        let build = Builder(options: BuildOptions(site: options.site, output: output, baseURL: baseURL,
-                                                  latestYear: options.latestYear, injectHTML: ReloadScript.tag))
-        let result: BuildResult
-        do { result = try build.build() } catch {
-            options.log("lỗi: \(error)")
-            return false
-        }
-        let milliseconds = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        for diagnostic in result.diagnostics { options.log(diagnostic.formatted) }
+        func elapsed() -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let live = self.live
-        if !result.succeeded {
-            options.log("Không xây dựng được: trang đang xem giữ bản trước. Sửa lỗi rồi lưu lại.")
-            let lines = result.diagnostics.filter { $0.severity == .error }.map(\.formatted)
-            let data = (try? JSONEncoder().encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-            Task { await live.send(event: "error", data: data) }
+        if !changed.isEmpty, var incremental = model.value {
+            switch incremental.update(changed: changed) {
+            case .updated(let rendered, let written, let page, let diagnostics)?:
+                model.value = incremental
+                for diagnostic in diagnostics { options.log(diagnostic.formatted) }
+                Task { await live.send(event: "reload", data: options.navigate ? (page ?? "") : "") }
+                options.log("Đã cập nhật \(written)/\(rendered) trang trong \(elapsed()) ms.")
+                let search = incremental.refreshSearchIndex()
+                model.value = incremental
+                if search > 0 { options.log("Chỉ mục tìm kiếm: \(search) tệp (\(elapsed()) ms).") }
+                return true
+            case .failed(let diagnostics)?:
+                report(diagnostics)
+                return false
+            case nil:
+                break
+            }
+        }
+        let buildOptions = BuildOptions(site: options.site, output: output, baseURL: baseURL,
+                                        latestYear: options.latestYear, injectHTML: ReloadScript.tag)
+        let result: BuildResult
+        do {
+            let (built, incremental) = try IncrementalBuild.full(options: buildOptions)
+            result = built
+            if let incremental { model.value = incremental }
+        } catch {
+            self.options.log("lỗi: \(error)")
             return false
         }
+        if !result.succeeded {
+            report(result.diagnostics)
+            return false
+        }
+        for diagnostic in result.diagnostics { self.options.log(diagnostic.formatted) }
         if !changed.isEmpty {
-            options.log("Đã xây dựng lại (\(changed.count) tệp thay đổi) trong \(milliseconds) ms.")
+            self.options.log("Đã xây dựng lại (\(changed.count) tệp thay đổi) trong \(elapsed()) ms.")
             // Folders created along the way do not count; only files say what changed.
             let files = changed.filter { !($0 as NSString).pathExtension.isEmpty }
             if !files.isEmpty && files.allSatisfy({ $0.hasSuffix(".css") }) {
                 Task { await live.send(event: "css", data: "") }
             } else {
-                let profiles = changed.compactMap { result.pageOfSource[options.site.relative($0)] }
-                let target = options.navigate && profiles.count == 1 ? profiles[0] : ""
+                let profiles = changed.compactMap { result.pageOfSource[self.options.site.relative($0)] }
+                let target = self.options.navigate && profiles.count == 1 ? profiles[0] : ""
                 Task { await live.send(event: "reload", data: target) }
             }
         }
         return true
+    }
+
+    /// Prints a failed build's problems and shows them in the tabs.
+    private func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { options.log(diagnostic.formatted) }
+        options.log("Không xây dựng được: trang đang xem giữ bản trước. Sửa lỗi rồi lưu lại.")
+        let lines = diagnostics.filter { $0.severity == .error }.map(\.formatted)
+        let data = (try? JSONEncoder().encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        let live = self.live
+        Task { await live.send(event: "error", data: data) }
+    }
+}
+
+/// The incremental model, shared between the server and its watcher thread.
+final class ModelBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: IncrementalBuild?
+    var value: IncrementalBuild? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

@@ -26,6 +26,12 @@ public struct Builder: Sendable {
 
     /// Builds the site.
     public func build() throws -> BuildResult {
+        try buildKeepingRenderer().result
+    }
+
+    /// Builds the site and also returns the renderer (with the loaded site and indexes),
+    /// which ``IncrementalBuild`` keeps to re-render only what an edit changes.
+    public func buildKeepingRenderer() throws -> (result: BuildResult, renderer: SiteRenderer?) {
         var timings: [(stage: String, milliseconds: Int)] = []
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -37,8 +43,8 @@ public struct Builder: Sendable {
         let (loadedTheme, themeDiagnostics) = timed("theme") { loadTheme() }
         let diagnostics = (site.diagnostics + themeDiagnostics).sorted()
         guard !site.hasErrors, let theme = loadedTheme else {
-            return BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
-                               filesWritten: 0, timings: timings)
+            return (BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
+                                filesWritten: 0, timings: timings), nil)
         }
         let index = timed("index") { SiteIndex(site: site) }
         let staging = try StagingOutput(output: options.output)
@@ -56,7 +62,7 @@ public struct Builder: Sendable {
                                      filesWritten: written + copied, timings: timings)
             let urls = SiteURLs(baseURL: site.config.baseURL)
             for profile in site.profiles { result.pageOfSource[profile.path] = urls.profile(profile.slug) }
-            return result
+            return (result, renderer)
         } catch {
             staging.discard()
             throw error

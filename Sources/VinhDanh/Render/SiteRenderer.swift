@@ -13,7 +13,7 @@ public struct SiteRenderer: Sendable {
     /// Award records counted for `/thong-ke/` and the term summaries.
     let statistics: Statistics
     /// The files of the search index.
-    let searchIndex: SearchIndex
+    public internal(set) var searchIndex: SearchIndex
     /// Term descriptions rendered once: [taxonomy][term].
     let termDescriptions: [TaxonomyKind: [String]]
 
@@ -22,6 +22,34 @@ public struct SiteRenderer: Sendable {
 
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
     let photoSizes: [String: PhotoProcessor.Size]
+
+    /// A renderer for `site` after an edit that changed neither the list order, the terms
+    /// nor the awards of any profile (see ``IncrementalBuild``): everything is reused from
+    /// `previous` except the list items of `changed` profiles. The search index is kept as
+    /// it was; replace it with ``withSearchIndex(_:)`` once rebuilt.
+    public init(updating previous: SiteRenderer, site: Site, changed: Set<Int>) {
+        self.site = site
+        index = previous.index
+        theme = previous.theme
+        urls = previous.urls
+        markdown = previous.markdown
+        photoSizes = previous.photoSizes
+        sitemapLimit = previous.sitemapLimit
+        var cards = previous.cards
+        for i in changed { cards[i] = theme.render("profile-card", Self.cardFields(site, urls, i)) }
+        self.cards = cards
+        termDescriptions = previous.termDescriptions
+        statistics = previous.statistics
+        searchIndex = previous.searchIndex
+        base = BaseContext(site: site, urls: urls, theme: theme)
+    }
+
+    /// The same renderer with another search index.
+    public func withSearchIndex(_ index: SearchIndex) -> SiteRenderer {
+        var copy = self
+        copy.searchIndex = index
+        return copy
+    }
 
     /// Prepares the renderer (renders the list items in parallel).
     public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:],

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import VinhDanh
+
+/// The preview server's incremental rebuilds give the same bytes as a full build.
+@Suite struct IncrementalBuildTests {
+    func tree(_ root: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in FileIO.listFiles(under: root, suffix: "") { files[path] = FileManager.default.contents(atPath: root + "/" + path) }
+        return files
+    }
+
+    @Test func anEditedBodyAndSummaryGiveTheBytesOfAFullBuild() throws {
+        let site = try TestSite(profiles: BuildTests.profiles)
+        defer { site.remove() }
+        let served = site.root + "/served"
+        let (result, model) = try IncrementalBuild.full(options: site.options(output: served))
+        #expect(result.succeeded)
+        var build = try #require(model)
+        let file = site.root + "/content/profiles/luc-ngan/tran-thi-binh.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "summary: Tóm tắt.", with: "summary: Tóm tắt mới về vải thiều.")
+            .replacingOccurrences(of: "Thành tích.", with: "Thành tích **mới**.\n\n## Phần hai\n")
+            .replacingOccurrences(of: "    year: 2021\n", with: "    year: 2021\n    decision: QĐ 7/QĐ-UBND\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        guard case .updated(let rendered, let written, let page, _)? = build.update(changed: [file]) else {
+            Issue.record("a body edit needed a full build")
+            return
+        }
+        #expect(page == "/ho-so/tran-thi-binh/")
+        #expect(written > 0 && written <= rendered && rendered < 15)
+        #expect(build.refreshSearchIndex() > 0)
+        #expect(try Builder(options: site.options(output: site.root + "/full")).build().succeeded)
+        #expect(tree(served) == tree(site.root + "/full"))
+        #expect(site.read("served/ho-so/tran-thi-binh/index.html")?.contains("<strong>mới</strong>") == true)
+    }
+
+    @Test func changesToOrderOrTermsOrFilesNeedAFullBuild() throws {
+        let site = try TestSite(profiles: BuildTests.profiles)
+        defer { site.remove() }
+        var build = try #require(try IncrementalBuild.full(options: site.options(output: site.root + "/served")).1)
+        let file = site.root + "/content/profiles/luc-ngan/tran-thi-binh.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Trần Thị Bình", with: "title: Trần Thị Bính").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(build.update(changed: [file]) == nil)
+        try text.replacingOccurrences(of: "district: luc-ngan", with: "district: viet-yen").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(build.update(changed: [file]) == nil)
+        try site.write("content/profiles/moi.md", TestSite.profile(title: "Mới"))
+        #expect(build.update(changed: [site.root + "/content/profiles/moi.md"]) == nil)
+        #expect(build.update(changed: [site.root + "/site-templates/layouts/404.mustache"]) == nil)
+        // A broken edit reports its errors and writes nothing.
+        try text.replacingOccurrences(of: "kind: cá nhân", with: "kind: xyz").write(toFile: file, atomically: true, encoding: .utf8)
+        guard case .failed(let diagnostics)? = build.update(changed: [file]) else {
+            Issue.record("a broken edit was not reported")
+            return
+        }
+        #expect(diagnostics.contains { $0.code == .unknownKind })
+    }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The preview server under load and while editing, on a generated site.
+
+  bench/serve.py VINHDANH SITE_DIR [--seconds 30] [--connections 64]
+
+1. Starts `vinhdanh serve` on a free loopback port (its first build is timed).
+2. wrk (Debian) for N seconds on C connections over a mix of pages (home, profiles,
+   term pages, CSS, search shards): requests/s, errors, latency; the server's resident
+   memory before and after (growth).
+3. Edits a profile's body, then its title, and times from the save to the reload event
+   on the live-reload stream (the rebuild).
+"""
+import os
+import random
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def wait_event(port, trigger, name="reload", timeout=120):
+    sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    sock.sendall(b"GET /__vinhdanh/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.recv(4096)
+    start = time.monotonic()
+    trigger()
+    buffer = b""
+    while time.monotonic() - start < timeout:
+        buffer += sock.recv(4096)
+        if f"event: {name}".encode() in buffer:
+            took = time.monotonic() - start
+            sock.close()
+            return took
+    raise RuntimeError("no event")
+
+
+def main():
+    binary, site = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    seconds = int(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 30
+    connections = int(sys.argv[sys.argv.index("--connections") + 1]) if "--connections" in sys.argv else 64
+    port = free_port()
+    started = time.monotonic()
+    server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        server.stdout.readline()
+        print(f"serve: first build and start {time.monotonic() - started:.1f} s")
+        out = os.path.join(site, ".vinhdanh", "serve")
+        profiles = sorted(os.listdir(os.path.join(out, "ho-so")))
+        rng = random.Random(7)
+        paths = ["/", "/assets/style.css", "/dia-ban/", "/khen-thuong/", "/thong-ke/", "/tim-kiem/chi-muc/meta.json"]
+        paths += [f"/ho-so/{p}/" for p in rng.sample(profiles, 200)]
+        for term in ("dia-ban/luc-ngan", "phong-trao/nong-thon-moi", "khen-thuong/bang-khen-chu-tich-ubnd-tinh", "nam/2020"):
+            paths += [f"/{term}/", f"/{term}/trang/2/", f"/{term}/trang/5/"]
+        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+        script.write("local paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+                     "request = function() return wrk.format('GET', paths[math.random(#paths)]) end\n")
+        script.close()
+        before = rss_mib(server.pid)
+        result = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "-s", script.name,
+                                 f"http://127.0.0.1:{port}"], capture_output=True, text=True)
+        after = rss_mib(server.pid)
+        rps = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
+        errors = re.findall(r"(Non-2xx or 3xx responses: \d+|Socket errors: .*)", result.stdout)
+        print(result.stdout.strip())
+        print(f"wrk: {float(rps.group(1)) if rps else 0:,.0f} requests/s over {seconds} s on {connections} connections; "
+              f"errors: {errors or 'none'}; server RSS {before:.0f} MiB before, {after:.0f} MiB after")
+        # Edits while serving: body, then title.
+        source = None
+        for root, _, files in os.walk(os.path.join(site, "content", "profiles")):
+            if files:
+                source = os.path.join(root, sorted(files)[0])
+                break
+        with open(source, encoding="utf-8") as f:
+            original = f.read()
+
+        def write(text):
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(text)
+
+        body = wait_event(port, lambda: write(original + "\nMột đoạn mới.\n"))
+        title = wait_event(port, lambda: write(original.replace("title: ", "title: A ", 1)))
+        write(original)
+        print(f"edit to reload event: body {body * 1000:.0f} ms, title {title * 1000:.0f} ms (full rebuilds)")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
