@@ -97,8 +97,8 @@ def main():
 
         body = wait_event(port, lambda: write(original + "\nMột đoạn mới.\n"))
         title = wait_event(port, lambda: write(original.replace("title: ", "title: A ", 1)))
-        write(original)
-        print(f"edit to reload event: body {body * 1000:.0f} ms, title {title * 1000:.0f} ms (full rebuilds)")
+        wait_event(port, lambda: write(original))
+        print(f"edit to reload event: body {body * 1000:.0f} ms (incremental), title {title * 1000:.0f} ms (full rebuild)")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -192,20 +192,38 @@ struct Watching: Service {
         let folders = [site.content, site.templates]
         let stopped = StopFlag()
         let server = self.server
-        try await withGracefulShutdownHandler {
+        // Returns as soon as shutdown starts, even in the middle of a rebuild: the watcher
+        // thread notices the flag after it, and the process ends anyway.
+        await withGracefulShutdownHandler {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                let once = Once(done)
+                stopped.onSet = { once.resume() }
                 let thread = Thread {
                     let watcher = SiteWatcher(folders: folders, root: site.root)
                     while let batch = watcher.nextBatch(stopped: { stopped.isSet }) {
                         _ = server.rebuild(changed: batch)
                     }
-                    done.resume()
+                    once.resume()
                 }
                 thread.start()
             }
         } onGracefulShutdown: {
             stopped.set()
         }
+    }
+}
+
+/// Resumes a continuation exactly once, from whichever side gets there first.
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Void, Never>?
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+    func resume() {
+        let taken: CheckedContinuation<Void, Never>? = lock.withLock {
+            defer { continuation = nil }
+            return continuation
+        }
+        taken?.resume()
     }
 }
 
@@ -223,6 +241,18 @@ struct EndStreams: Service {
 final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
+    private var action: (@Sendable () -> Void)?
     var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    /// Runs when the flag is set (at once if it already is).
+    var onSet: (@Sendable () -> Void)? {
+        get { lock.withLock { action } }
+        set {
+            let runNow: Bool = lock.withLock { action = newValue; return value }
+            if runNow { newValue?() }
+        }
+    }
+    func set() {
+        let run: (@Sendable () -> Void)? = lock.withLock { value = true; return action }
+        run?()
+    }
 }

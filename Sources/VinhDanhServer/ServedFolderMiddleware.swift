@@ -22,13 +22,14 @@ struct ServedFolderMiddleware<Context: RequestContext>: RouterMiddleware {
             return decoded == "/" ? redirect(to: basePath, request) : notFound(request)
         }
         let local = root + "/" + decoded.dropFirst(basePath.count)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: local, isDirectory: &isDirectory) else { return notFound(request) }
-        if isDirectory.boolValue && !decoded.hasSuffix("/") {
+        var info = stat()
+        guard stat(local, &info) == 0 else { return notFound(request) }
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+        if isDirectory && !decoded.hasSuffix("/") {
             return redirect(to: raw + "/", request)
         }
-        let file = isDirectory.boolValue ? local + "/index.html" : local
-        guard let real = Self.realPath(file), real == root || real.hasPrefix(root + "/") else { return notFound(request) }
+        let file = isDirectory ? local + "/index.html" : local
+        guard Self.isInside(root, file) else { return notFound(request) }
         let response = try await next(request, context)
         return response.status == .notFound ? notFound(request) : response
     }
@@ -44,6 +45,23 @@ struct ServedFolderMiddleware<Context: RequestContext>: RouterMiddleware {
         headers[.cacheControl] = "no-store"
         return Response(status: .notFound, headers: headers,
                         body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(bytes: page)))
+    }
+
+    /// Whether `path` resolves inside `root`. The build writes no symlinks, so a path
+    /// none of whose parts is a symlink is inside by construction; only then is `realpath`
+    /// (several system calls) needed.
+    static func isInside(_ root: String, _ path: String) -> Bool {
+        var current = path
+        var info = stat()
+        while current.count > root.count {
+            guard lstat(current, &info) == 0 else { return false }
+            if (info.st_mode & S_IFMT) == S_IFLNK {
+                guard let real = realPath(path) else { return false }
+                return real == root || real.hasPrefix(root + "/")
+            }
+            current = (current as NSString).deletingLastPathComponent
+        }
+        return current == root
     }
 
     static func realPath(_ path: String) -> String? {
