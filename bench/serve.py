@@ -98,7 +98,7 @@ def main():
         body = wait_event(port, lambda: write(original + "\nMột đoạn mới.\n"))
         title = wait_event(port, lambda: write(original.replace("title: ", "title: A ", 1)))
         wait_event(port, lambda: write(original))
-        print(f"edit to reload event: body {body * 1000:.0f} ms (incremental), title {title * 1000:.0f} ms (full rebuild)")
+        print(f"edit to reload event: body {body * 1000:.0f} ms (incremental), title {title * 1000:.0f} ms (incremental: re-index, pages between old and new place)")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -120,9 +120,7 @@ public struct PreviewServer: Sendable {
                 for diagnostic in diagnostics { options.log(diagnostic.formatted) }
                 Task { await live.send(event: "reload", data: options.navigate ? (page ?? "") : "") }
                 options.log("Đã cập nhật \(written)/\(rendered) trang trong \(elapsed()) ms.")
-                let search = incremental.refreshSearchIndex()
-                model.value = incremental
-                if search > 0 { options.log("Chỉ mục tìm kiếm: \(search) tệp (\(elapsed()) ms).") }
+                refreshSearchLater()
                 return true
             case .failed(let diagnostics)?:
                 report(diagnostics)
@@ -162,6 +160,21 @@ public struct PreviewServer: Sendable {
         return true
     }
 
+    /// Rebuilds the search index on another thread so the next edit is not kept waiting;
+    /// the result is written only if no newer edit came in meanwhile (that one schedules
+    /// its own refresh).
+    private func refreshSearchLater() {
+        guard let snapshot = model.value else { return }
+        let generation = model.generation
+        let model = self.model
+        let log = options.log
+        Thread {
+            let fresh = snapshot.freshSearchIndex()
+            let written = model.update(ifGeneration: generation) { build in build.applySearchIndex(fresh) }
+            if let written, written > 0 { log("Chỉ mục tìm kiếm: cập nhật \(written) tệp.") }
+        }.start()
+    }
+
     /// Prints a failed build's problems and shows them in the tabs.
     private func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { options.log(diagnostic.formatted) }
@@ -173,13 +186,27 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// The incremental model, shared between the server and its watcher thread.
+/// The incremental model, shared between the server, its watcher thread and the
+/// search-index refresh. Every change of the model bumps its generation.
 final class ModelBox: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: IncrementalBuild?
+    private var counter = 0
     var value: IncrementalBuild? {
         get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        set { lock.withLock { stored = newValue; counter += 1 } }
+    }
+    var generation: Int { lock.withLock { counter } }
+
+    /// Runs `change` on the model if it is still at `generation` (keeping the generation:
+    /// the change completes that version). Returns its result, or `nil` if outdated.
+    func update<T>(ifGeneration generation: Int, _ change: (inout IncrementalBuild) -> T) -> T? {
+        lock.withLock {
+            guard counter == generation, var build = stored else { return nil }
+            let result = change(&build)
+            stored = build
+            return result
+        }
     }
 }
 

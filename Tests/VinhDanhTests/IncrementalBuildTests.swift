@@ -35,14 +35,31 @@ import Testing
         #expect(site.read("served/ho-so/tran-thi-binh/index.html")?.contains("<strong>mới</strong>") == true)
     }
 
-    @Test func changesToOrderOrTermsOrFilesNeedAFullBuild() throws {
+    @Test func aNewTitleMovesTheProfileAndGivesTheBytesOfAFullBuild() throws {
+        let site = try TestSite(profiles: BuildTests.profiles)
+        defer { site.remove() }
+        let served = site.root + "/served"
+        var build = try #require(try IncrementalBuild.full(options: site.options(output: served)).1)
+        let file = site.root + "/content/profiles/luc-ngan/nguyen-van-an.md"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        // "An" sorted first among the people; "Yến" goes last.
+        try text.replacingOccurrences(of: "title: Nguyễn Văn An", with: "title: Nguyễn Thị Yến").write(toFile: file, atomically: true, encoding: .utf8)
+        guard case .updated(_, let written, _, _)? = build.update(changed: [file]) else {
+            Issue.record("a new title needed a full build")
+            return
+        }
+        #expect(written > 0)
+        _ = build.refreshSearchIndex()
+        #expect(try Builder(options: site.options(output: site.root + "/full")).build().succeeded)
+        #expect(tree(served) == tree(site.root + "/full"))
+    }
+
+    @Test func changesToTermsOrFilesNeedAFullBuild() throws {
         let site = try TestSite(profiles: BuildTests.profiles)
         defer { site.remove() }
         var build = try #require(try IncrementalBuild.full(options: site.options(output: site.root + "/served")).1)
         let file = site.root + "/content/profiles/luc-ngan/tran-thi-binh.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "title: Trần Thị Bình", with: "title: Trần Thị Bính").write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(build.update(changed: [file]) == nil)
         try text.replacingOccurrences(of: "district: luc-ngan", with: "district: viet-yen").write(toFile: file, atomically: true, encoding: .utf8)
         #expect(build.update(changed: [file]) == nil)
         try site.write("content/profiles/moi.md", TestSite.profile(title: "Mới"))

@@ -59,8 +59,9 @@ public struct SiteIndex: Sendable {
         ]
         var rank = [Int](repeating: 0, count: profiles.count)
         for (position, index) in order.enumerated() { rank[index] = position }
+        let dates = profiles.map(\.effectiveDate)  // computed from the awards: once each
         newest = profiles.indices.sorted {
-            let a = profiles[$0].effectiveDate, b = profiles[$1].effectiveDate
+            let a = dates[$0], b = dates[$1]
             return a != b ? a > b : rank[$0] < rank[$1]
         }
         countsByKind = kinds.mapValues(\.count)

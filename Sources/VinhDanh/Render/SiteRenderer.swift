@@ -27,9 +27,9 @@ public struct SiteRenderer: Sendable {
     /// nor the awards of any profile (see ``IncrementalBuild``): everything is reused from
     /// `previous` except the list items of `changed` profiles. The search index is kept as
     /// it was; replace it with ``withSearchIndex(_:)`` once rebuilt.
-    public init(updating previous: SiteRenderer, site: Site, changed: Set<Int>) {
+    public init(updating previous: SiteRenderer, site: Site, changed: Set<Int>, index: SiteIndex? = nil) {
         self.site = site
-        index = previous.index
+        self.index = index ?? previous.index
         theme = previous.theme
         urls = previous.urls
         markdown = previous.markdown
