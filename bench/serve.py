@@ -73,10 +73,15 @@ def main():
         script.write("local paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
                      "request = function() return wrk.format('GET', paths[math.random(#paths)]) end\n")
         script.close()
+        def wrk():
+            return subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "-s", script.name,
+                                   f"http://127.0.0.1:{port}"], capture_output=True, text=True)
+        start_rss = rss_mib(server.pid)
+        wrk()  # warm-up: the first run fills caches and buffers
         before = rss_mib(server.pid)
-        result = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "-s", script.name,
-                                 f"http://127.0.0.1:{port}"], capture_output=True, text=True)
+        result = wrk()
         after = rss_mib(server.pid)
+        print(f"server RSS: {start_rss:.0f} MiB at start, {before:.0f} MiB after a warm-up run, {after:.0f} MiB after the measured run")
         rps = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
         errors = re.findall(r"(Non-2xx or 3xx responses: \d+|Socket errors: .*)", result.stdout)
         print(result.stdout.strip())

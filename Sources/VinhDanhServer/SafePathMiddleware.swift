@@ -18,6 +18,10 @@ struct SafePathMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Whether a raw (still percent-encoded) request path is acceptable.
     static func isSafe(_ raw: String) -> Bool {
+        // Fast path for the common case: no escapes, no backslash, no dot segment.
+        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") || $0 == 0 }) {
+            return raw.hasPrefix("/") && !raw.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." }
+        }
         let lowered = raw.lowercased()
         for bad in ["%2e", "%2f", "%5c", "%00", "%25", "\\", "\0"] where lowered.contains(bad) { return false }
         guard raw.hasPrefix("/"), let decoded = raw.removingPercentEncoding else { return false }

@@ -70,3 +70,4 @@ struct ServedFolderMiddleware<Context: RequestContext>: RouterMiddleware {
         return String(cString: resolved)
     }
 }
+

@@ -21,6 +21,9 @@ import tempfile
 import threading
 import time
 import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sitecheck import Checks, free_port  # noqa: E402
 import urllib.request
 
 from selenium import webdriver
@@ -32,11 +35,6 @@ BINARY, REPO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SUBPATH = "/dien-hinh-tien-tien/"
 BASE_URL = "https://bacgiang.gov.vn" + SUBPATH
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run(*args, check=True):
@@ -116,17 +114,8 @@ def fetch(url):
 def main():
     work = tempfile.mkdtemp(prefix="vinhdanh-gate-")
     out = os.path.join(work, "site")
-    results = {"passed": 0, "failed": 0}
+    check = Checks()
     cleanup = []
-
-    def check(name, test):
-        try:
-            test()
-            results["passed"] += 1
-            print(f"ok   {name}", flush=True)
-        except Exception:
-            results["failed"] += 1
-            print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
 
     try:
         run(BINARY, "build", "--site", REPO, "--output", out, "--base-url", BASE_URL)
@@ -282,8 +271,7 @@ def main():
             except Exception:
                 pass
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

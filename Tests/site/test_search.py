@@ -16,6 +16,9 @@ import threading
 import time
 import traceback
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sitecheck import Checks, free_port  # noqa: E402
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -94,7 +97,7 @@ class Page:
 
 def main():
     work = tempfile.mkdtemp(prefix="vinhdanh-site-test-")
-    results = {"passed": 0, "failed": 0}
+    check = Checks()
     servers, drivers = [], []
     try:
         build(REPO, os.path.join(work, "sample"))
@@ -105,15 +108,6 @@ def main():
         servers += [sample_server, fixture_server]
         driver = browser()
         drivers.append(driver)
-
-        def check(name, test):
-            try:
-                test()
-                results["passed"] += 1
-                print(f"ok   {name}")
-            except Exception:
-                results["failed"] += 1
-                print(f"FAIL {name}\n{traceback.format_exc()}")
 
         def without_and_with_diacritics():
             page = Page(driver, sample)
@@ -185,8 +179,7 @@ def main():
         for s in servers:
             s.shutdown()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return check.summary()
 
 
 if __name__ == "__main__":

@@ -15,13 +15,11 @@ import threading
 import time
 import traceback
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sitecheck import Checks, free_port  # noqa: E402
+
 BINARY, REPO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def raw(port, request, read_all=True):
@@ -113,17 +111,8 @@ def main():
     work = tempfile.mkdtemp(prefix="vinhdanh-serve-test-")
     site = os.path.join(work, "site")
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(site, "content"))
-    results = {"passed": 0, "failed": 0}
+    check = Checks()
     servers = []
-
-    def check(name, test):
-        try:
-            test()
-            results["passed"] += 1
-            print(f"ok   {name}", flush=True)
-        except Exception:
-            results["failed"] += 1
-            print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
 
     try:
         port = free_port()
@@ -266,8 +255,7 @@ def main():
             if s.process.poll() is None:
                 s.process.kill()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return check.summary()
 
 
 if __name__ == "__main__":
