@@ -71,8 +71,10 @@ public struct PreviewServer: Sendable {
         router.add(middleware: CharsetMiddleware())
         let root = ServedFolderMiddleware<BasicRequestContext>.realPath(output) ?? output
         router.add(middleware: ServedFolderMiddleware(root: root, basePath: basePath))
+        var quiet = Logger(label: "vinhdanh.files")
+        quiet.logLevel = .error
         router.add(middleware: FileMiddleware(output, urlBasePath: basePath == "/" ? nil : String(basePath.dropLast()),
-                                              searchForIndexHtml: true))
+                                              searchForIndexHtml: true, logger: quiet))
         router.get("/__vinhdanh/reload.js") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: ReloadScript.source)))
