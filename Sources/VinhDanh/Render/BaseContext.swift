@@ -1,15 +1,23 @@
-/// The parts of a template context every HTML page shares: the site, the navigation,
-/// the page's head (title, description, canonical, Open Graph) and breadcrumbs.
+/// The parts of a template context every HTML page shares: the site, the page's head
+/// (title, description, canonical, Open Graph), the site's header and footer, and
+/// breadcrumbs.
 ///
-/// Built once per build. The navigation list is the same on every page of a section, so
-/// `partials/nav` is rendered once per section here and pages insert it as `{{{navHTML}}}`.
+/// Built once per build. Whatever is the same on many pages is rendered once here and
+/// inserted as HTML, because each name a template looks up costs swift-mustache several
+/// dynamic casts: `partials/header` (with `partials/nav`) once per section as
+/// `{{{headerHTML}}}`, `partials/footer` once as `{{{footerHTML}}}`, and
+/// `partials/breadcrumbs` once per distinct trail as `{{{breadcrumbs.trailHTML}}}`.
 struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
     let site: Site
     let urls: SiteURLs
     let siteValues: [String: Any]
     let hasAbout: Bool
-    /// `partials/nav` rendered for each section key, final newline trimmed.
-    private let navHTML: [String: String]
+    /// `partials/header` rendered for each section key, final newline trimmed.
+    private let headerHTML: [String: String]
+    /// `partials/footer`, final newline trimmed.
+    private let footerHTML: String
+    /// `partials/breadcrumbs` by trail, filled as pages ask for them.
+    private let trails: RenderCache
 
     init(site: Site, urls: SiteURLs, theme: Theme) {
         self.site = site
@@ -30,14 +38,18 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         self.hasAbout = hasAbout
         // Every section a page can belong to: home, the taxonomies, the pages, none (404).
         let sections = ["home", "", "thong-ke", "tim-kiem"] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
-        var navHTML: [String: String] = [:]
-        for section in sections where navHTML[section] == nil {
+        var headerHTML: [String: String] = [:]
+        for section in sections where headerHTML[section] == nil {
             let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
-            var html = theme.render("nav", ["site": siteValues, "nav": items])
-            if html.hasSuffix("\n") { html.removeLast() }
-            navHTML[section] = html
+            headerHTML[section] = Self.trimmed(theme.render("header", ["site": siteValues, "nav": items]))
         }
-        self.navHTML = navHTML
+        self.headerHTML = headerHTML
+        footerHTML = Self.trimmed(theme.render("footer", ["site": siteValues]))
+        trails = RenderCache(theme: theme, template: "breadcrumbs")
+    }
+
+    private static func trimmed(_ html: String) -> String {
+        html.hasSuffix("\n") ? String(html.dropLast()) : html
     }
 
     /// A page's context: `extra` merged over the shared keys.
@@ -60,12 +72,17 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             "ogImage": shareImage?.0 ?? "",
             "ogImageAlt": shareImage?.1 ?? "",
         ] as [String: Any]
-        context["navHTML"] = navHTML[section] ?? navHTML[""] ?? ""
-        if breadcrumbs.count > 1 {
-            context["hasBreadcrumbs"] = true
-            context["breadcrumbs"] = breadcrumbs.enumerated().map { index, crumb in
-                ["name": crumb.0, "url": crumb.1 ?? "", "current": index == breadcrumbs.count - 1] as [String: Any]
-            }
+        context["headerHTML"] = headerHTML[section] ?? headerHTML[""] ?? ""
+        context["footerHTML"] = footerHTML
+        if breadcrumbs.count > 1, let current = breadcrumbs.last {
+            let trail = breadcrumbs.dropLast().map { ["name": $0.0, "url": $0.1 ?? ""] }
+            let key = trail.map { $0["name", default: ""] + "\u{1F}" + $0["url", default: ""] }.joined(separator: "\u{1E}")
+            context["breadcrumbs"] = [
+                "trailHTML": trails.html(key: key) { ["trail": trail] },
+                "current": current.0,
+            ] as [String: Any]
+        } else {
+            context["breadcrumbs"] = false
         }
         return context
     }

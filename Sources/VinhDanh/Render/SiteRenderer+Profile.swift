@@ -28,14 +28,6 @@ extension SiteRenderer {
         let vocab = site.vocabularies
         let district = vocab.districts.entries[profile.district]
         let path = urls.profile(profile.slug)
-        var facts: [[String: Any]] = [
-            ["label": "Đối tượng", "value": profile.kind.label, "url": urls.term(.kind, profile.kind.key)],
-            ["label": "Địa bàn", "value": district.name, "url": urls.term(.district, district.key)],
-        ]
-        for (label, value) in [("Xã/phường", profile.commune), ("Đơn vị", profile.unit),
-                               ("Chức vụ", profile.position), ("Dân tộc", profile.ethnicity)] {
-            if let value, !value.isEmpty { facts.append(["label": label, "value": value]) }
-        }
         let movements = profile.movements.map { m -> [String: Any] in
             let entry = vocab.movements.entries[m]
             return ["name": entry.name, "url": urls.term(.movement, entry.key)]
@@ -45,39 +37,45 @@ extension SiteRenderer {
             return ["name": entry.name, "url": urls.term(.award, entry.key), "year": award.year,
                     "yearURL": urls.term(.year, "\(award.year)"), "decision": award.decision ?? ""]
         }
-        let body = markdown.render(profile.body).html
-        var extra: [String: Any] = [
-            "profile": [
-                "title": profile.title,
-                "summary": profile.summary ?? "",
-                "facts": facts,
-                "movements": movements,
-                "hasMovements": !movements.isEmpty,
-                "awards": awards,
-                "body": body,
-                "date": profile.date?.vietnamese ?? "",
-                "isoDate": profile.date?.description ?? "",
-            ] as [String: Any],
-            "jsonLD": jsonLD(profile, path: path),
+        // Every key the template asks for is present (an empty string is false): a missing
+        // one would make swift-mustache search the whole context stack for it.
+        var values: [String: Any] = [
+            "title": profile.title,
+            "summary": profile.summary ?? "",
+            "kind": profile.kind.label,
+            "kindURL": urls.term(.kind, profile.kind.key),
+            "district": district.name,
+            "districtURL": urls.term(.district, district.key),
+            "commune": profile.commune ?? "",
+            "unit": profile.unit ?? "",
+            "position": profile.position ?? "",
+            "ethnicity": profile.ethnicity ?? "",
+            "movements": movements,
+            "hasMovements": !movements.isEmpty,
+            "awards": awards,
+            "body": markdown.render(profile.body).html,
+            "date": profile.date?.vietnamese ?? "",
+            "isoDate": profile.date?.description ?? "",
+            "photo": "",
         ]
         var image: (url: String, alt: String)?
         if let photo = profile.photo {
             let url = urls.content(photo)
             image = (url, "Ảnh: \(profile.title)")
-            var values: [String: Any] = ["url": url, "alt": "Ảnh: \(profile.title)"]
+            var photoValues: [String: Any] = ["url": url, "alt": "Ảnh: \(profile.title)", "width": false]
             if let size = photoSizes[photo] {
                 // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
                 let width = min(200, size.width)
-                values["width"] = width
-                values["height"] = max(1, size.height * width / max(1, size.width))
+                photoValues["width"] = width
+                photoValues["height"] = max(1, size.height * width / max(1, size.width))
             }
-            extra["photo"] = values
+            values["photo"] = photoValues
         }
         return base.page(
             title: profile.title, description: profile.summary, path: path, section: "dia-ban",
             breadcrumbs: [("Trang chủ", urls.home), (TaxonomyKind.district.title, urls.taxonomy(.district)),
                           (district.name, urls.term(.district, district.key)), (profile.title, nil)],
-            image: image, type: "profile", extra: extra)
+            image: image, type: "profile", extra: ["profile": values, "jsonLD": jsonLD(profile, path: path)])
     }
 
     /// schema.org Person or Organization, JSON-escaped for a `<script>` element

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A template's output kept by key, for fragments many pages share (a breadcrumb trail is
+/// the same on every profile of a district). Safe to use from the render threads: the
+/// first thread to need a key renders it; the lock is held only to read or store.
+final class RenderCache: @unchecked Sendable {  // `rendered` is only touched under `lock`
+    private let theme: Theme
+    private let template: String
+    private let lock = NSLock()
+    private var rendered: [String: String] = [:]
+
+    init(theme: Theme, template: String) {
+        self.theme = theme
+        self.template = template
+    }
+
+    /// The output for `key`, rendering `context()` the first time (final newline kept).
+    func html(key: String, context: () -> [String: Any]) -> String {
+        if let html = lock.withLock({ rendered[key] }) { return html }
+        let html = theme.render(template, context())
+        lock.withLock { rendered[key] = html }
+        return html
+    }
+}
