@@ -12,13 +12,13 @@ struct Pagination {
         var items: [[String: Any]] = []
         var previous = 0
         for n in numbers.sorted() {
-            if n - previous > 1 { items.append(["gap": true]) }
-            items.append(["number": n, "url": url(n), "current": n == current])
+            // Every item has every key the template tests, so no lookup leaves the item.
+            if n - previous > 1 { items.append(["gap": true, "current": false, "number": "", "url": ""]) }
+            items.append(["gap": false, "number": n, "url": url(n), "current": n == current])
             previous = n
         }
-        var context: [String: Any] = ["items": items, "current": current, "count": count]
-        if current > 1 { context["previous"] = url(current - 1) }
-        if current < count { context["next"] = url(current + 1) }
-        return context
+        return ["items": items, "current": current, "count": count,
+                "previous": current > 1 ? url(current - 1) : "",
+                "next": current < count ? url(current + 1) : ""]
     }
 }

@@ -46,15 +46,12 @@ extension SiteRenderer {
             "cards": slice.map { cards[$0] }.joined(),
             "first": slice.isEmpty ? 0 : (page - 1) * size + 1,
             "last": (page - 1) * size + slice.count,
+            "paginated": pages > 1,
+            "description": page == 1 ? termDescriptions[kind]?[t] ?? "" : "",
+            "summary": page == 1 ? termSummary(kind, key: term.key) ?? "" : "",
         ]
-        if page == 1, let description = termDescriptions[kind]?[t], !description.isEmpty {
-            termValues["description"] = description
-        }
-        if page == 1, let summary = termSummary(kind, key: term.key) { termValues["summary"] = summary }
-        var extra: [String: Any] = ["term": termValues]
-        if let pagination = Pagination(current: page, count: pages).context(url: { urls.term(kind, term.key, page: $0) }) {
-            extra["pagination"] = pagination
-        }
+        let pagination = Pagination(current: page, count: pages).context(url: { urls.term(kind, term.key, page: $0) })
+        let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]
         return base.page(
             title: title, description: "\(kind.termNoun) \(term.name): \(Formatting.count(term.profiles.count)) hồ sơ điển hình tiên tiến.",
             path: urls.term(kind, term.key, page: page), section: kind.path,

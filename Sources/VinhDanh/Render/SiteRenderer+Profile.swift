@@ -11,6 +11,8 @@ extension SiteRenderer {
             "kind": profile.kind.label,
             "district": vocab.districts.entries[profile.district].name,
             "summary": profile.summary ?? "",
+            "photo": "",
+            "topAward": "",
         ]
         // The most senior award: vocabulary order is precedence order.
         if let top = profile.awards.min(by: { ($0.type, -$0.year) < ($1.type, -$1.year) }) {
