@@ -25,6 +25,35 @@ import Testing
         #expect(Folding.compact("bac-giang") == Folding.compact("Bắc Giang"))
     }
 
+    /// The table-driven folding must give Foundation's result: every letter of the
+    /// Vietnamese alphabet with every tone, both cases, NFD input and the ASCII slug path.
+    @Test func tableFoldingEqualsFoundation() {
+        let options: String.CompareOptions = [.diacriticInsensitive, .caseInsensitive, .widthInsensitive]
+        var samples = ["ĐƯỜNG Văn  Đức", "Hợp tác xã Vải thiều Lục Ngạn", "Ngô Thị Ánh Tuyết", "SS æ Œ ø ı İ",
+                       "Nguyễn Thị Ánh".decomposedStringWithCanonicalMapping, "MiXeD Ascii-123"]
+        for vowel in ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"] {
+            for tone in ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+                let letter = (vowel + tone).precomposedStringWithCanonicalMapping
+                samples += [letter, letter.uppercased()]
+            }
+        }
+        for text in samples {
+            #expect(LatinFolding.fold(text) == text.folding(options: options, locale: nil), "\(text)")
+        }
+        #expect(LatinFolding.fold("Nguyễn 中文") == nil)
+        #expect(Slug.make("Ho-So_2024 MOI.md") == "ho-so-2024-moi-md")
+    }
+
+    /// JSON-LD strings parse back to the original and can never close their `<script>`.
+    @Test(arguments: ["Nguyễn “Văn” Đức", "a\"b\\c\nd\te\u{1}", "</script><b>&amp;", "x\u{2028}y\u{2029}z", ""])
+    func jsonStringsRoundTrip(text: String) throws {
+        let literal = JSONText.string(text)
+        #expect(!literal.contains("<") && !literal.contains(">") && !literal.contains("&"))
+        #expect(!literal.contains("\u{2028}") && !literal.contains("\u{2029}"))
+        let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+        #expect(decoded == [text])
+    }
+
     @Test func vietnameseCollationOrder() {
         let names = ["Đức", "Dung", "Ân", "Anh", "Ăn", "Bá", "Ba", "Ông", "Ơn", "Oanh", "Ánh"]
         let collator = VietnameseCollator()
