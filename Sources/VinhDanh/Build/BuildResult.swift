@@ -11,8 +11,8 @@ public struct BuildResult: Sendable {
     /// The site path of each profile's page, by source file (site-relative), for the
     /// preview server's "go to the profile just saved".
     public var pageOfSource: [String: String] = [:]
-    /// Milliseconds per stage, in order.
-    public var timings: [(stage: String, milliseconds: Int)]
+    /// Wall-clock and CPU (all threads) milliseconds per stage, in order.
+    public var timings: [(stage: String, milliseconds: Int, cpuMilliseconds: Int)]
 
     /// Total milliseconds.
     public var milliseconds: Int { timings.reduce(0) { $0 + $1.milliseconds } }

@@ -32,11 +32,13 @@ public struct Builder: Sendable {
     /// Builds the site and also returns the renderer (with the loaded site and indexes),
     /// which ``IncrementalBuild`` keeps to re-render only what an edit changes.
     public func buildKeepingRenderer() throws -> (result: BuildResult, renderer: SiteRenderer?) {
-        var timings: [(stage: String, milliseconds: Int)] = []
+        var timings: [(stage: String, milliseconds: Int, cpuMilliseconds: Int)] = []
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = Self.processCPUNanoseconds()
             let value = try body()
-            timings.append((stage, Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)))
+            timings.append((stage, Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000),
+                            Int((Self.processCPUNanoseconds() - cpuStart) / 1_000_000)))
             return value
         }
         let site = timed("load") { load() }
@@ -117,6 +119,13 @@ public struct Builder: Sendable {
             i -= 1
         }
         return page + snippet
+    }
+
+    /// CPU time of the whole process (all threads), for `--timings`.
+    static func processCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
     private var workersCount: Int { options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount }

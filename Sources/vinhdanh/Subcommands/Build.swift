@@ -32,7 +32,7 @@ extension VinhDanhCommand {
             }
             Terminal.print(diagnostics: result.diagnostics)
             if timings {
-                Terminal.error(result.timings.map { "\($0.stage): \($0.milliseconds) ms" }.joined(separator: ", "))
+                Terminal.error(result.timings.map { "\($0.stage): \($0.milliseconds) ms (CPU \($0.cpuMilliseconds) ms)" }.joined(separator: ", "))
             }
             print(result.summary)
             if !result.succeeded { throw ExitCode.failure }
