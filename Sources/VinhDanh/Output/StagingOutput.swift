@@ -9,6 +9,8 @@ public struct StagingOutput: Sendable {
     public let output: String
     /// The staging folder, a sibling of `output` on the same file system.
     public let staging: String
+    /// The staging folder, open: files are created relative to it.
+    private let folder: OpenFolder
 
     /// Prefix of staging folders, so stale ones left by a killed build can be found.
     static func stagingPrefix(for output: String) -> String {
@@ -33,17 +35,18 @@ public struct StagingOutput: Sendable {
         }
         staging = (parent.isEmpty ? "." : parent) + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileIO.makeDirectories(staging)
+        folder = try OpenFolder(staging)
     }
 
     /// Writes one file (relative path) into the staging folder, creating its folders.
+    /// Most files are the `index.html` of a folder of their own, so the folder is made
+    /// first rather than after a failed open.
     public func write(_ relative: String, _ bytes: [UInt8]) throws(FileError) {
-        let path = staging + "/" + relative
-        do {
-            try FileIO.writeNew(path, bytes)
-        } catch where error.code == ENOENT {
-            try FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
-            try FileIO.writeNew(path, bytes)
+        let staging = staging
+        if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            try FileIO.makeDirectories(in: folder.descriptor, relative[..<slash]) { staging + "/" + $0 }
         }
+        try FileIO.writeNew(in: folder.descriptor, relative, bytes, shown: staging + "/" + relative)
     }
 
     /// Copies a file into the staging folder.
@@ -73,4 +76,16 @@ public struct StagingOutput: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(atPath: staging)
     }
+}
+
+/// A folder kept open for `openat`/`mkdirat`; closed when the last copy goes.
+final class OpenFolder: Sendable {
+    let descriptor: Int32
+
+    init(_ path: String) throws(FileError) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, operation: "mở thư mục", code: errno) }
+    }
+
+    deinit { close(descriptor) }
 }

@@ -38,6 +38,20 @@ enum FileIO {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, operation: "ghi", code: errno) }
         defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+    }
+
+    /// `writeNew` for a path relative to the open folder `directory` (no walk from `/`
+    /// for each of a build's files); `shown` names the file in an error.
+    static func writeNew(in directory: Int32, _ relative: String, _ bytes: [UInt8],
+                         shown: @autoclosure () -> String) throws(FileError) {
+        let fd = openat(directory, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileError(path: shown(), operation: "ghi", code: errno) }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: shown())
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: @autoclosure () -> String) throws(FileError) {
         let failed: Int32? = bytes.withUnsafeBufferPointer { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
@@ -50,7 +64,17 @@ enum FileIO {
             }
             return nil
         }
-        if let failed { throw FileError(path: path, operation: "ghi", code: failed) }
+        if let failed { throw FileError(path: path(), operation: "ghi", code: failed) }
+    }
+
+    /// `makeDirectories` for a path relative to the open folder `directory`.
+    static func makeDirectories(in directory: Int32, _ relative: Substring, shown: (Substring) -> String) throws(FileError) {
+        if mkdirat(directory, String(relative), 0o755) == 0 || errno == EEXIST { return }
+        if errno == ENOENT, let slash = relative.lastIndex(of: "/") {
+            try makeDirectories(in: directory, relative[..<slash], shown: shown)
+            if mkdirat(directory, String(relative), 0o755) == 0 || errno == EEXIST { return }
+        }
+        throw FileError(path: shown(relative), operation: "tạo thư mục", code: errno)
     }
 
     /// Creates a folder and its parents (like `mkdir -p`).
