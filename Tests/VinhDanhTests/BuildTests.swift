@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    /// swift-mustache gives a partial the default (slow, per-character) HTML escaper unless
+    /// the partial selects ours itself, so every template of the default theme must.
+    @Test func everyDefaultTemplateSelectsTheFastEscaper() throws {
+        let theme = try #require(Theme.defaultDirectory)
+        for folder in ["layouts", "partials"] {
+            for file in FileIO.listFiles(under: theme + "/" + folder, suffix: ".mustache") {
+                let text = try String(contentsOfFile: theme + "/" + folder + "/" + file, encoding: .utf8)
+                #expect(text.hasPrefix("{{% CONTENT_TYPE: \(HTMLEscaping.contentTypeName)}}\n"), "\(folder)/\(file)")
+            }
+        }
+    }
+
     @Test func buildsEveryPageAndTerm() throws {
         let site = try TestSite(profiles: Self.profiles)
         defer { site.remove() }
