@@ -4,7 +4,8 @@
 ///
 /// Built once per build. Whatever is the same on many pages is rendered once here and
 /// inserted as HTML, because each name a template looks up costs swift-mustache several
-/// dynamic casts: `partials/header` (with `partials/nav`) once per section as
+/// dynamic casts: `partials/head` once as `{{{headHTML}}}`, `partials/header` (with
+/// `partials/nav`) once per section as
 /// `{{{headerHTML}}}`, `partials/footer` once as `{{{footerHTML}}}`, and
 /// `partials/breadcrumbs` once per distinct trail as `{{{breadcrumbs.trailHTML}}}`.
 struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
@@ -16,6 +17,8 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
     private let headerHTML: [String: String]
     /// `partials/footer`, final newline trimmed.
     private let footerHTML: String
+    /// `partials/head` (the site's part of every `<head>`), final newline trimmed.
+    private let headHTML: String
     /// `partials/breadcrumbs` by trail, filled as pages ask for them.
     private let trails: RenderCache
 
@@ -45,6 +48,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         }
         self.headerHTML = headerHTML
         footerHTML = Self.trimmed(theme.render("footer", ["site": siteValues]))
+        headHTML = Self.trimmed(theme.render("head", ["site": siteValues]))
         trails = RenderCache(theme: theme, template: "breadcrumbs")
     }
 
@@ -74,6 +78,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         ] as [String: Any]
         context["headerHTML"] = headerHTML[section] ?? headerHTML[""] ?? ""
         context["footerHTML"] = footerHTML
+        context["headHTML"] = headHTML
         if breadcrumbs.count > 1, let current = breadcrumbs.last {
             let trail = breadcrumbs.dropLast().map { ["name": $0.0, "url": $0.1 ?? ""] }
             let key = trail.map { $0["name", default: ""] + "\u{1F}" + $0["url", default: ""] }.joined(separator: "\u{1E}")

@@ -30,24 +30,23 @@ extension SiteRenderer {
         let vocab = site.vocabularies
         let district = vocab.districts.entries[profile.district]
         let path = urls.profile(profile.slug)
-        let movements = profile.movements.map { m -> [String: Any] in
+        let movements = profile.movements.map { m -> String in
             let entry = vocab.movements.entries[m]
-            return ["name": entry.name, "url": urls.term(.movement, entry.key)]
+            return termLinks.html(.movement, entry.key, name: entry.name)
         }
         let awards = profile.awards.map { award -> [String: Any] in
             let entry = vocab.awards.entries[award.type]
-            return ["name": entry.name, "url": urls.term(.award, entry.key), "year": award.year,
-                    "yearURL": urls.term(.year, "\(award.year)"), "decision": award.decision ?? ""]
+            return ["typeLink": termLinks.html(.award, entry.key, name: entry.name),
+                    "yearLink": termLinks.html(.year, "\(award.year)", name: "\(award.year)"),
+                    "decision": award.decision ?? ""]
         }
         // Every key the template asks for is present (an empty string is false): a missing
         // one would make swift-mustache search the whole context stack for it.
         var values: [String: Any] = [
             "title": profile.title,
             "summary": profile.summary ?? "",
-            "kind": profile.kind.label,
-            "kindURL": urls.term(.kind, profile.kind.key),
-            "district": district.name,
-            "districtURL": urls.term(.district, district.key),
+            "kindLink": termLinks.html(.kind, profile.kind.key, name: profile.kind.label),
+            "districtLink": termLinks.html(.district, district.key, name: district.name),
             "commune": profile.commune ?? "",
             "unit": profile.unit ?? "",
             "position": profile.position ?? "",

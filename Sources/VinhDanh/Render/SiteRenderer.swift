@@ -16,6 +16,8 @@ public struct SiteRenderer: Sendable {
     public internal(set) var searchIndex: SearchIndex
     /// Term descriptions rendered once: [taxonomy][term].
     let termDescriptions: [TaxonomyKind: [String]]
+    /// Links to every term in use, rendered once.
+    let termLinks: TermLinks
 
     /// Most URLs one sitemap file may hold (the protocol's limit; smaller in tests).
     let sitemapLimit: Int
@@ -39,6 +41,7 @@ public struct SiteRenderer: Sendable {
         for i in changed { cards[i] = theme.render("profile-card", Self.cardFields(site, urls, i)) }
         self.cards = cards
         termDescriptions = previous.termDescriptions
+        termLinks = previous.termLinks
         statistics = previous.statistics
         searchIndex = previous.searchIndex
         base = BaseContext(site: site, urls: urls, theme: theme)
@@ -74,6 +77,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
+        termLinks = TermLinks(index: index, theme: theme, urls: urls)
         statistics = Statistics(site: site)
         searchIndex = SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
