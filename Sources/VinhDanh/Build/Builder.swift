@@ -56,8 +56,16 @@ public struct Builder: Sendable {
                 PhotoProcessor().publish(photos, content: site.paths.content, output: staging.staging,
                                          cache: site.paths.root + "/.vinhdanh/photos", workers: max(2, workersCount))
             }
-            let renderer = timed("prepare") { SiteRenderer(site: site, index: index, theme: theme, photoSizes: sizes) }
-            let written = try timed("render+write") { try write(renderer, staging: staging) }
+            // The search index is built on a thread of its own while the pages are written:
+            // its merging and encoding are serial, and would otherwise leave a core idle.
+            let root = SiteURLs(baseURL: site.config.baseURL).root
+            let search = Background { SearchIndex(site: site, index: index, root: root) }
+            let pages = timed("prepare") {
+                SiteRenderer(site: site, index: index, theme: theme, photoSizes: sizes, deferringSearchIndex: true)
+            }
+            var written = try timed("render+write") { try write(pages.plan(), pages, staging: staging) }
+            let renderer = pages.withSearchIndex(timed("search") { search.wait() })
+            written += try timed("search+write") { try write(renderer.searchFileJobs, renderer, staging: staging, reportingProgress: false) }
             let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging, skipping: Set(photos)) } + photos.count
             try timed("swap") { try staging.commit() }
             var result = BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
@@ -89,9 +97,9 @@ public struct Builder: Sendable {
 
     /// Renders every planned file in parallel, writing each as soon as it is made so
     /// memory stays flat whatever the site's size.
-    private func write(_ renderer: SiteRenderer, staging: StagingOutput) throws -> Int {
-        let jobs = renderer.plan()
-        let progress = options.progress
+    private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, staging: StagingOutput,
+                       reportingProgress: Bool = true) throws -> Int {
+        let progress = reportingProgress ? options.progress : nil
         let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount

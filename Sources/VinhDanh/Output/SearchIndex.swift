@@ -14,6 +14,13 @@ public struct SearchIndex: Sendable {
     /// Relative path (under the output root) → file contents.
     public let files: [(path: String, bytes: [UInt8])]
 
+    /// No files: a placeholder while the index is built on another thread.
+    static let empty = SearchIndex(files: [])
+
+    private init(files: [(path: String, bytes: [UInt8])]) {
+        self.files = files
+    }
+
     /// Profiles per display chunk.
     static let chunkSize = 64
     /// A shard larger than this is split by one more letter of its tokens.

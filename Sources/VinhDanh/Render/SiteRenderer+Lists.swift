@@ -39,7 +39,7 @@ extension SiteRenderer {
         let slice = term.profiles.dropFirst((page - 1) * size).prefix(size)
         let pages = pageCount(term)
         let title = page > 1 ? "\(term.name) (trang \(page))" : term.name
-        var termValues: [String: Any] = [
+        let termValues: [String: Any] = [
             "name": term.name,
             "noun": kind.termNoun,
             "count": Formatting.count(term.profiles.count),

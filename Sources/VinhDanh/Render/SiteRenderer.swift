@@ -54,9 +54,11 @@ public struct SiteRenderer: Sendable {
         return copy
     }
 
-    /// Prepares the renderer (renders the list items in parallel).
+    /// Prepares the renderer (renders the list items in parallel). With
+    /// `deferringSearchIndex` the search index is left empty for the caller to build
+    /// alongside the pages and attach with ``withSearchIndex(_:)``.
     public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:],
-                sitemapLimit: Int = 50_000) {
+                sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)
         self.site = site
@@ -79,11 +81,14 @@ public struct SiteRenderer: Sendable {
         termDescriptions = descriptions
         termLinks = TermLinks(index: index, theme: theme, urls: urls)
         statistics = Statistics(site: site)
-        searchIndex = SearchIndex(site: site, index: index, root: urls.root)
+        searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
     }
 
     // MARK: Plan
+
+    /// The jobs writing the search index's files.
+    public var searchFileJobs: [PageJob] { searchIndex.files.indices.map { .searchFile($0) } }
 
     /// Every file to produce, in a fixed order.
     public func plan() -> [PageJob] {
@@ -99,7 +104,7 @@ public struct SiteRenderer: Sendable {
         jobs += [.statistics, .statisticsCSV, .statisticsJSON]
         if site.report != nil { jobs.append(.report) }
         jobs.append(.search)
-        jobs += searchIndex.files.indices.map { .searchFile($0) }
+        jobs += searchFileJobs
         jobs += [.notFound, .feed, .robots]
         let parts = (htmlURLCount(jobs) + sitemapLimit - 1) / sitemapLimit
         if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {

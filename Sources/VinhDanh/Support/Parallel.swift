@@ -67,3 +67,25 @@ final class AtomicCounter: @unchecked Sendable {
         return current
     }
 }
+
+/// A value computed on a thread of its own while the caller goes on with other work.
+final class Background<T: Sendable>: @unchecked Sendable {  // `value` is written before `done` is signalled, read after
+    private let done = DispatchSemaphore(value: 0)
+    private var value: T?
+
+    init(_ body: @escaping @Sendable () -> T) {
+        let thread = Thread { [self] in
+            value = body()
+            done.signal()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// The value, once computed (blocks until then). Call once.
+    func wait() -> T {
+        done.wait()
+        guard let value else { preconditionFailure("Background value read before it was set") }
+        return value
+    }
+}
