@@ -95,6 +95,8 @@ import Testing
         ("\u{212B}ngström", false),   // Angstrom sign: NFC maps it to Å
         ("a\u{2001}b", false),         // em quad: NFC maps it to en quad
         ("汉字", false),                // outside the fast path: normalised the slow way
+        ("Kết thúc…", true),           // a three-byte character as the last one
+        ("cuối\u{0301}", false),       // a combining mark as the last one
     ])
     func nfcFastPath(text: String, certain: Bool) {
         #expect(UnicodeText.isCertainlyNFC(text) == certain)

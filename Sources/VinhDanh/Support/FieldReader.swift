@@ -77,6 +77,12 @@ struct FieldReader {
 extension String {
     /// The text without leading and trailing whitespace (Unicode's definition).
     var trimmedWhitespace: String {
+        // Most values have nothing to trim: check the first and last bytes before looking
+        // at Unicode properties (a non-ASCII byte may start or end a space such as U+00A0).
+        if let first = utf8.first, let last = utf8.last,
+           first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 {
+            return self
+        }
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

@@ -27,7 +27,10 @@ public struct YAMLDocument {
             let parser = try Parser(yaml: yaml, resolver: .basic, constructor: .default, encoding: .utf8)
             let root = try parser.singleRoot()
             // Anchors are weak references owned by the parser: check while it is alive.
-            let anchored = withExtendedLifetime(parser) { root.flatMap(firstAnchored) }
+            // Without a `&` or `*` anywhere in the text there is neither an anchor nor an
+            // alias, and the walk over every node is skipped.
+            let mayHaveAnchors = yaml.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }
+            let anchored = mayHaveAnchors ? withExtendedLifetime(parser) { root.flatMap(firstAnchored) } : nil
             if let anchored {
                 let line = firstLine + (anchored.mark?.line ?? 1) - 1
                 return .failure(Diagnostic(

@@ -47,19 +47,26 @@ public enum UnicodeText {
     static func isCertainlyNFC(_ text: String) -> Bool {
         // Works on the (valid) UTF-8 bytes: lead bytes below 0xCC encode U+0000–U+02FF;
         // E1 B8–BB is U+1E00–U+1EFF; E2 80 90–BF and E2 81 80–9E are U+2010–U+205E.
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if byte < 0xCC { continue }  // ASCII, continuation bytes of 2-byte forms, U+0080–U+02FF
-            if byte >= 0xC0 && byte < 0xE0 { return false }
-            guard let second = utf8.next(), let third = utf8.next() else { return false }
-            switch (byte, second) {
-            case (0xE1, 0xB8...0xBB): continue
-            case (0xE2, 0x80) where third >= 0x90: continue
-            case (0xE2, 0x81) where third <= 0x9E: continue
-            default: return false
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                i += 1
+                if byte < 0xCC { continue }  // ASCII, continuation bytes of 2-byte forms, U+0080–U+02FF
+                if byte < 0xE0 || i + 1 >= count { return false }  // U+0300–U+07FF, or cut short
+                let second = bytes[i], third = bytes[i + 1]
+                i += 2
+                switch (byte, second) {
+                case (0xE1, 0xB8...0xBB): continue
+                case (0xE2, 0x80) where third >= 0x90: continue
+                case (0xE2, 0x81) where third <= 0x9E: continue
+                default: return false
+                }
             }
+            return true
         }
-        return true
     }
 
     /// Index of the first byte that breaks UTF-8 (overlongs, surrogates and truncation
