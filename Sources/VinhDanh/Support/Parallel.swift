@@ -82,6 +82,13 @@ final class Background<T: Sendable>: @unchecked Sendable {  // `value` is writte
         thread.start()
     }
 
+    /// Drops `value` on a thread of its own, so freeing a large graph of objects does not
+    /// hold up the caller (a process that exits first never frees it at all).
+    static func release(_ value: T) {
+        let thread = Thread { withExtendedLifetime(value) {} }
+        thread.start()
+    }
+
     /// The value, once computed (blocks until then). Call once.
     func wait() -> T {
         done.wait()
