@@ -54,6 +54,25 @@ import Testing
         #expect(decoded == [text])
     }
 
+    @Test func jsonWriterNestsObjectsAndArrays() throws {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("a", "1")
+        json.key("list")
+        json.beginArray()
+        json.string("x")
+        json.beginObject()
+        json.field("b", "</script>")
+        json.endObject()
+        json.endArray()
+        json.key("empty")
+        json.beginArray()
+        json.endArray()
+        json.endObject()
+        #expect(json.text == #"{"a":"1","list":["x",{"b":"\u003c/script\u003e"}],"empty":[]}"#)
+        #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) is [String: Any])
+    }
+
     @Test func vietnameseCollationOrder() {
         let names = ["Đức", "Dung", "Ân", "Anh", "Ăn", "Bá", "Ba", "Ông", "Ơn", "Oanh", "Ánh"]
         let collator = VietnameseCollator()

@@ -4,28 +4,35 @@
 enum JSONText {
     /// A JSON string literal.
     static func string(_ value: String) -> String {
-        let bytes = Array(value.utf8)
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(bytes.count + 8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]                                  // "
-            case 0x5C: out += [0x5C, 0x5C]                                  // \
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20, 0x3C, 0x3E, 0x26: out += unicodeEscape(UInt32(byte))   // controls, < > &
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                out += unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)   // line and paragraph separators
-                i += 2
-            default: out.append(byte)
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string literal.
+    static func append(_ value: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var value = value
+        value.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]                                  // "
+                case 0x5C: out += [0x5C, 0x5C]                                  // \
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20, 0x3C, 0x3E, 0x26: out += unicodeEscape(UInt32(byte))   // controls, < > &
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    out += unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)   // line and paragraph separators
+                    i += 2
+                default: out.append(byte)
+                }
+                i += 1
             }
-            i += 1
         }
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `\uXXXX`, lowercase hex.
@@ -37,5 +44,66 @@ enum JSONText {
     /// A JSON object from already-encoded values, keys in the order given.
     static func object(_ fields: [(String, String)]) -> String {
         "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+}
+
+/// JSON written into one byte buffer, compact (no spaces), strings escaped as
+/// ``JSONText/string(_:)`` does.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Per open object or array: whether a member was written (the next needs a comma).
+    private var hasMembers: [Bool] = []
+    /// A key was just written: its value follows without a comma.
+    private var afterKey = false
+
+    init(capacity: Int = 512) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// A member's key; its value follows.
+    mutating func key(_ name: String) {
+        beginValue()
+        JSONText.append(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    /// A string value (an array element, or after ``key(_:)``).
+    mutating func string(_ value: String) {
+        beginValue()
+        JSONText.append(value, to: &bytes)
+    }
+
+    /// `"name":"value"`.
+    mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+        } else if let last = hasMembers.last {
+            if last { bytes.append(UInt8(ascii: ",")) }
+            hasMembers[hasMembers.count - 1] = true
+        }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        beginValue()
+        bytes.append(bracket)
+        hasMembers.append(false)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        hasMembers.removeLast()
+        bytes.append(bracket)
     }
 }

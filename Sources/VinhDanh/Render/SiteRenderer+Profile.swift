@@ -83,26 +83,35 @@ extension SiteRenderer {
     /// (`<`, `>` and `&` as `\u003c`… so no `</script>` can close it early).
     func jsonLD(_ profile: Profile, path: String) -> String {
         let vocab = site.vocabularies
-        var fields: [(String, String)] = [
-            ("@context", JSONText.string("https://schema.org")),
-            ("@type", JSONText.string(profile.kind == .individual ? "Person" : "Organization")),
-            ("name", JSONText.string(profile.title)),
-            ("url", JSONText.string(urls.absolute(path))),
-            ("award", "[" + profile.awards.map { JSONText.string("\(vocab.awards.entries[$0.type].name) (\($0.year))") }.joined(separator: ",") + "]"),
-            ("address", JSONText.object([
-                ("@type", JSONText.string("PostalAddress")),
-                ("addressRegion", JSONText.string("Bắc Giang")),
-                ("addressLocality", JSONText.string(vocab.districts.entries[profile.district].name)),
-            ])),
-        ]
-        if let summary = profile.summary { fields.append(("description", JSONText.string(summary))) }
-        if let photo = profile.photo { fields.append(("image", JSONText.string(urls.absolute(urls.content(photo))))) }
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("@context", "https://schema.org")
+        json.field("@type", profile.kind == .individual ? "Person" : "Organization")
+        json.field("name", profile.title)
+        json.field("url", urls.absolute(path))
+        json.key("award")
+        json.beginArray()
+        for award in profile.awards { json.string("\(vocab.awards.entries[award.type].name) (\(award.year))") }
+        json.endArray()
+        json.key("address")
+        json.beginObject()
+        json.field("@type", "PostalAddress")
+        json.field("addressRegion", "Bắc Giang")
+        json.field("addressLocality", vocab.districts.entries[profile.district].name)
+        json.endObject()
+        if let summary = profile.summary { json.field("description", summary) }
+        if let photo = profile.photo { json.field("image", urls.absolute(urls.content(photo))) }
         if profile.kind == .individual {
-            if let position = profile.position { fields.append(("jobTitle", JSONText.string(position))) }
+            if let position = profile.position { json.field("jobTitle", position) }
             if let unit = profile.unit {
-                fields.append(("worksFor", JSONText.object([("@type", JSONText.string("Organization")), ("name", JSONText.string(unit))])))
+                json.key("worksFor")
+                json.beginObject()
+                json.field("@type", "Organization")
+                json.field("name", unit)
+                json.endObject()
             }
         }
-        return JSONText.object(fields)
+        json.endObject()
+        return json.text
     }
 }
