@@ -120,30 +120,38 @@ public struct SearchIndex: Sendable {
 
     /// Postings of the profiles at list positions `range`.
     private static func tokenize(_ profiles: [Profile], _ order: [Int], range: Range<Int>) -> [String: Postings] {
-        // Words repeat endlessly (Vietnamese has a few thousand syllables): lowercase and
-        // fold each distinct spelling once.
-        var spellings: [Substring: (word: String, key: String)] = [:]
-        var tokens: [String: Postings] = [:]
+        // Words repeat endlessly (Vietnamese has a few thousand syllables): each distinct
+        // spelling is lowercased and folded once, and gets a number; postings are kept by
+        // number. A spelling is looked up by its bytes (the text is NFC already), which
+        // spares Swift's Unicode-normalising string hash on every word.
+        var numberOfSpelling: [UTF8Key: Int] = [:]
+        var numberOfForm: [String: Int] = [:]
+        var forms: [(key: String, word: String)] = []
+        var lists: [(title: [Int], other: [Int])] = []
         func add(_ text: String?, doc: Int, title: Bool) {
             guard let text else { return }
             for raw in words(text) {
-                let spelling: (word: String, key: String)
-                if let cached = spellings[raw] { spelling = cached } else {
+                let number: Int
+                if let known = numberOfSpelling[UTF8Key(raw)] { number = known } else {
                     let word = raw.lowercased()
-                    spelling = (word, Slug.make(word).replacingOccurrences(of: "-", with: ""))
-                    spellings[raw] = spelling
+                    let key = Slug.make(word).replacingOccurrences(of: "-", with: "")
+                    if key.isEmpty {
+                        number = -1
+                    } else if let known = numberOfForm[word] {
+                        number = known
+                    } else {
+                        number = forms.count
+                        numberOfForm[word] = number
+                        forms.append((key, word))
+                        lists.append(([], []))
+                    }
+                    numberOfSpelling[UTF8Key(raw)] = number
                 }
-                guard !spelling.key.isEmpty else { continue }
-                // In place: copying a token's postings out and back would be quadratic.
+                guard number >= 0 else { continue }
                 if title {
-                    if tokens[spelling.key, default: [:]][spelling.word, default: ([], [])].title.last != doc {
-                        tokens[spelling.key, default: [:]][spelling.word, default: ([], [])].title.append(doc)
-                    }
-                } else {
-                    let lists = tokens[spelling.key, default: [:]][spelling.word, default: ([], [])]
-                    if lists.other.last != doc && lists.title.last != doc {
-                        tokens[spelling.key, default: [:]][spelling.word, default: ([], [])].other.append(doc)
-                    }
+                    if lists[number].title.last != doc { lists[number].title.append(doc) }
+                } else if lists[number].other.last != doc && lists[number].title.last != doc {
+                    lists[number].other.append(doc)
                 }
             }
         }
@@ -154,6 +162,10 @@ public struct SearchIndex: Sendable {
             add(profile.commune, doc: doc, title: false)
             add(profile.position, doc: doc, title: false)
             add(profile.summary, doc: doc, title: false)
+        }
+        var tokens: [String: Postings] = [:]
+        for (number, form) in forms.enumerated() {
+            tokens[form.key, default: [:]][form.word] = lists[number]
         }
         return tokens
     }
@@ -185,11 +197,24 @@ public struct SearchIndex: Sendable {
 
     /// `[first, d1, d2, …]` for increasing ids.
     static func deltas(_ ids: [Int]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        out.reserveCapacity(ids.count * 4 + 2)
         var previous = 0
-        return "[" + ids.map { id -> String in
-            defer { previous = id }
-            return "\(id - previous)"
-        }.joined(separator: ",") + "]"
+        var digits: [UInt8] = []
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            var n = id - previous
+            previous = id
+            if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(n % 10))
+                n /= 10
+            } while n > 0
+            out.append(contentsOf: digits.reversed())
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `{"token":{"form":[[title ids],[other ids]],…},…}`
@@ -200,5 +225,26 @@ public struct SearchIndex: Sendable {
             }
             return JSONText.string(token) + ":{" + forms.joined(separator: ",") + "}"
         }.joined(separator: ",\n") + "}"
+    }
+}
+
+/// Text that hashes and compares by its UTF-8 bytes: no Unicode normalisation, which is
+/// right for text already in NFC.
+private struct UTF8Key: Hashable {
+    let text: Substring
+
+    init(_ text: Substring) {
+        self.text = text
+    }
+
+    static func == (lhs: UTF8Key, rhs: UTF8Key) -> Bool {
+        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }
