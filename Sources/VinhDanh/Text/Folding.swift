@@ -39,9 +39,10 @@ public enum Folding {
     /// The folded form with everything but letters and digits removed: the key used to
     /// compare names "ignoring case, diacritics and spacing" (`bac-giang` = `Bắc Giang`).
     public static func compact(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (keys such as `luc-ngan`): keep letters and digits, lowercased.
-            let kept = text.utf8.compactMap { byte -> UInt8? in
+        // Vietnamese folds to ASCII: keep its letters and digits byte by byte, lowercased.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = folded.utf8.compactMap { byte -> UInt8? in
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): return byte + 32
@@ -51,7 +52,7 @@ public enum Folding {
             return String(decoding: kept, as: UTF8.self)
         }
         var out = String.UnicodeScalarView()
-        for scalar in fold(text).unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        for scalar in folded.unicodeScalars where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
             out.append(scalar)
         }
         return String(out)

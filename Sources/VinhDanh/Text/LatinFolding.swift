@@ -16,8 +16,8 @@ enum LatinFolding {
                 out.append(Unicode.Scalar(UInt8(value)).lowercasedASCII)
             } else if (0x300...0x36F).contains(value) {
                 continue    // a combining diacritic (NFD input): Foundation drops it with its letter
-            } else if let range = ranges.firstIndex(where: { $0.contains(value) }) {
-                out.append(contentsOf: tables[range][Int(value - ranges[range].lowerBound)].unicodeScalars)
+            } else if let folded = folded(value) {
+                if folded.count == 1 { out.append(folded[0]) } else { out.append(contentsOf: folded) }
             } else {
                 return nil
             }
@@ -25,14 +25,22 @@ enum LatinFolding {
         return String(out)
     }
 
-    /// Latin-1 Supplement and Latin Extended-A/B, Latin Extended Additional (the
-    /// precomposed Vietnamese letters ạ…ỹ).
-    private static let ranges: [ClosedRange<UInt32>] = [0x80...0x24F, 0x1E00...0x1EFF]
+    /// Foundation's folding of one character of the table's ranges, `nil` outside them.
+    private static func folded(_ value: UInt32) -> [Unicode.Scalar]? {
+        if value >= 0x80 && value <= 0x24F { return latin[Int(value - 0x80)] }
+        if value >= 0x1E00 && value <= 0x1EFF { return extendedAdditional[Int(value - 0x1E00)] }
+        return nil
+    }
 
-    private static let tables: [[String]] = ranges.map { range in
+    /// Latin-1 Supplement and Latin Extended-A/B (U+0080–U+024F: ă đ ơ ư …).
+    private static let latin = table(0x80...0x24F)
+    /// Latin Extended Additional (U+1E00–U+1EFF: the precomposed Vietnamese letters ạ…ỹ).
+    private static let extendedAdditional = table(0x1E00...0x1EFF)
+
+    private static func table(_ range: ClosedRange<UInt32>) -> [[Unicode.Scalar]] {
         range.map { value in
-            guard let scalar = Unicode.Scalar(value) else { return "" }
-            return String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            guard let scalar = Unicode.Scalar(value) else { return [] }
+            return Array(String(scalar).folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).unicodeScalars)
         }
     }
 }
