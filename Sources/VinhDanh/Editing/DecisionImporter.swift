@@ -67,20 +67,19 @@ public struct DecisionImporter: Sendable {
             } else if kind == nil {
                 errors.append("thiếu loại đối tượng (cột Loại: cá nhân, tập thể hoặc hộ gia đình)")
             }
-            var district: VocabularyEntry?
-            if let written = row.values[.district] {
-                switch input.entry(written, in: .districts, field: "Huyện") {
-                case .success(let entry): district = entry
-                case .failure(let p): errors.append(problem(p))
+            /// The vocabulary entry named in a required column, or `nil` with the reason noted.
+            func requiredEntry(_ column: DecisionColumn, in kind: Vocabulary.Kind, field: String, missing: String) -> VocabularyEntry? {
+                guard let written = row.values[column] else {
+                    errors.append(missing)
+                    return nil
                 }
-            } else { errors.append("thiếu huyện (cột Huyện)") }
-            var type: VocabularyEntry?
-            if let written = row.values[.award] {
-                switch input.entry(written, in: .awards, field: "Hình thức khen thưởng") {
-                case .success(let entry): type = entry
-                case .failure(let p): errors.append(problem(p))
+                switch input.entry(written, in: kind, field: field) {
+                case .success(let entry): return entry
+                case .failure(let p): errors.append(problem(p)); return nil
                 }
-            } else { errors.append("thiếu hình thức khen thưởng") }
+            }
+            let district = requiredEntry(.district, in: .districts, field: "Huyện", missing: "thiếu huyện (cột Huyện)")
+            let type = requiredEntry(.award, in: .awards, field: "Hình thức khen thưởng", missing: "thiếu hình thức khen thưởng")
             var year = defaultYear
             if let written = row.values[.year] {
                 switch input.year(written, field: "Năm") {
