@@ -44,16 +44,12 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         var headerHTML: [String: String] = [:]
         for section in sections where headerHTML[section] == nil {
             let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
-            headerHTML[section] = Self.trimmed(theme.render("header", ["site": siteValues, "nav": items]))
+            headerHTML[section] = theme.renderFragment("header", ["site": siteValues, "nav": items])
         }
         self.headerHTML = headerHTML
-        footerHTML = Self.trimmed(theme.render("footer", ["site": siteValues]))
-        headHTML = Self.trimmed(theme.render("head", ["site": siteValues]))
+        footerHTML = theme.renderFragment("footer", ["site": siteValues])
+        headHTML = theme.renderFragment("head", ["site": siteValues])
         trails = RenderCache(theme: theme, template: "breadcrumbs")
-    }
-
-    private static func trimmed(_ html: String) -> String {
-        html.hasSuffix("\n") ? String(html.dropLast()) : html
     }
 
     /// A page's context: `extra` merged over the shared keys.

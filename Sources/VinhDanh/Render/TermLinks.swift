@@ -27,7 +27,6 @@ struct TermLinks: Sendable {
     }
 
     private static func render(_ theme: Theme, name: String, url: String) -> String {
-        let html = theme.render("term-link", ["name": name, "url": url])
-        return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        theme.renderFragment("term-link", ["name": name, "url": url])
     }
 }

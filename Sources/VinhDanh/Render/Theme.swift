@@ -67,4 +67,11 @@ public struct Theme: Sendable {
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(TemplateValues.wrap(context), withTemplate: name) ?? ""
     }
+
+    /// `render` for a fragment inserted into other templates: the template file's final
+    /// newline is dropped, so `{{{x}}}` sits inline where the template puts it.
+    func renderFragment(_ name: String, _ context: [String: Any]) -> String {
+        let html = render(name, context)
+        return html.hasSuffix("\n") ? String(html.dropLast()) : html
+    }
 }
