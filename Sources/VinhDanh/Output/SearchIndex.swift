@@ -200,18 +200,10 @@ public struct SearchIndex: Sendable {
         var out: [UInt8] = [UInt8(ascii: "[")]
         out.reserveCapacity(ids.count * 4 + 2)
         var previous = 0
-        var digits: [UInt8] = []
         for (i, id) in ids.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            var n = id - previous
+            out += String(id - previous).utf8   // a small string: no allocation
             previous = id
-            if n < 0 { out.append(UInt8(ascii: "-")); n = -n }
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(n % 10))
-                n /= 10
-            } while n > 0
-            out.append(contentsOf: digits.reversed())
         }
         out.append(UInt8(ascii: "]"))
         return String(decoding: out, as: UTF8.self)
