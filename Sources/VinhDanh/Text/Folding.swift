@@ -8,7 +8,7 @@ public enum Folding {
     /// `Foundation`'s diacritic folding leaves `đ` alone (it is a letter, not a mark), so it
     /// is mapped by hand afterwards.
     public static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             // ASCII (keys, file names): lowercase and collapse spaces, no Foundation needed.
             return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
         }
@@ -40,8 +40,8 @@ public enum Folding {
     /// compare names "ignoring case, diacritics and spacing" (`bac-giang` = `Bắc Giang`).
     public static func compact(_ text: String) -> String {
         // Vietnamese folds to ASCII: keep its letters and digits byte by byte, lowercased.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : fold(text)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) {
+        let folded = text.isASCII ? text : fold(text)
+        if folded.isASCII {
             let kept = folded.utf8.compactMap { byte -> UInt8? in
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return byte
@@ -57,4 +57,10 @@ public enum Folding {
         }
         return String(out)
     }
+}
+
+extension String {
+    /// Whether every byte is ASCII: keys, file names and folded Vietnamese take the
+    /// byte-level paths of ``Folding`` and ``Slug``.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }

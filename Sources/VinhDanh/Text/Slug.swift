@@ -5,7 +5,7 @@ public enum Slug {
     /// rest with single hyphens.
     public static func make(_ text: String) -> String {
         // Folding leaves only ASCII for Vietnamese; any other character becomes a hyphen.
-        makeASCII(text.utf8.allSatisfy({ $0 < 0x80 }) ? text : Folding.fold(text))
+        makeASCII(text.isASCII ? text : Folding.fold(text))
     }
 
     /// Keeps ASCII letters (lowercased) and digits; every other byte separates words.
