@@ -87,6 +87,34 @@ import Testing
         #expect(medal != nil && certificate != nil && medal! < certificate!)
     }
 
+    @Test func paginationBarShowsEndsNeighboursAndGaps() {
+        typealias Item = Pagination.Item
+        #expect(Pagination(current: 10, count: 202).items
+                == [.link(1), .gap, .link(8), .link(9), .current(10), .link(11), .link(12), .gap, .link(202)] as [Item])
+        #expect(Pagination(current: 1, count: 3).items == [.current(1), .link(2), .link(3)] as [Item])
+        #expect(Pagination(current: 4, count: 7).items == (1...7).map { $0 == 4 ? .current($0) : .link($0) } as [Item])
+        #expect(Pagination(current: 6, count: 7).items == [.link(1), .gap, .link(4), .link(5), .current(6), .link(7)] as [Item])
+    }
+
+    @Test func paginationBarLinksEveryPageOfATerm() throws {
+        let site = try TestSite(profiles: Self.profiles)
+        defer { site.remove() }
+        _ = try site.build()
+        // pagination: 2 and five profiles: three pages.
+        let base = "/phong-trao/nong-thon-moi/"
+        let middle = try #require(site.read("public/phong-trao/nong-thon-moi/trang/2/index.html"))
+        for html in ["<li><a href=\"\(base)\" rel=\"prev\">", "<li><a href=\"\(base)\">1</a></li>\n",
+                     "<li><span aria-current=\"page\">2</span></li>\n", "<li><a href=\"\(base)trang/3/\">3</a></li>\n",
+                     "<li><a href=\"\(base)trang/3/\" rel=\"next\">"] {
+            #expect(middle.contains(html), "missing \(html)")
+        }
+        let first = try #require(site.read("public/phong-trao/nong-thon-moi/index.html"))
+        #expect(first.contains("<li><span aria-current=\"page\">1</span></li>\n<li><a href=\"\(base)trang/2/\">2</a></li>\n"))
+        #expect(!first.contains("rel=\"prev\""))
+        let single = try #require(site.read("public/dia-ban/cap-tinh/index.html"))
+        #expect(!single.contains("class=\"pagination\""))
+    }
+
     @Test func profilePageShowsEveryFact() throws {
         let site = try TestSite(profiles: ["nguyen-van-an.md": TestSite.profile(
             title: "Nguyễn Văn An", extra: "commune: Xã Phượng Sơn\nunit: HTX Vải\nposition: Giám đốc\nethnicity: Nùng\ndate: 2022-03-04\n",

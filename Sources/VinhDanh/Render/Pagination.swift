@@ -4,18 +4,47 @@ struct Pagination {
     let current: Int
     let count: Int
 
-    /// Template context (`nil` for a single page).
-    func context(url: (Int) -> String) -> [String: Any]? {
-        guard count > 1 else { return nil }
+    /// What one place of the bar shows.
+    enum Item: Equatable {
+        /// A link to page `number`.
+        case link(Int)
+        /// The current page, not a link.
+        case current(Int)
+        /// Pages left out (`…`).
+        case gap
+    }
+
+    /// The bar's places in order: the first and last pages, two on each side of the
+    /// current one, and a gap wherever pages are skipped.
+    var items: [Item] {
         var numbers = Set([1, count])
         for n in (current - 2)...(current + 2) where n >= 1 && n <= count { numbers.insert(n) }
-        var items: [[String: Any]] = []
+        var items: [Item] = []
         var previous = 0
         for n in numbers.sorted() {
-            // Every item has every key the template tests, so no lookup leaves the item.
-            if n - previous > 1 { items.append(["gap": true, "current": false, "number": "", "url": ""]) }
-            items.append(["gap": false, "number": n, "url": url(n), "current": n == current])
+            if n - previous > 1 { items.append(.gap) }
+            items.append(n == current ? .current(n) : .link(n))
             previous = n
+        }
+        return items
+    }
+
+    /// Template context (`nil` for a single page). Each place of the bar is
+    /// `partials/pagination-item` rendered through `cache`: a link to page 7 of a term is
+    /// the same on every page near it, and the current-page marker the same on every term.
+    func context(url: (Int) -> String, cache: RenderCache) -> [String: Any]? {
+        guard count > 1 else { return nil }
+        let items = items.map { item -> String in
+            // Every context has every key the template tests, so no lookup leaves it.
+            switch item {
+            case .gap:
+                return cache.fragment(key: "gap") { ["gap": true, "current": false, "number": "", "url": ""] }
+            case .current(let n):
+                return cache.fragment(key: "current \(n)") { ["gap": false, "current": true, "number": n, "url": ""] }
+            case .link(let n):
+                let target = url(n)
+                return cache.fragment(key: "\(n) \(target)") { ["gap": false, "current": false, "number": n, "url": target] }
+            }
         }
         return ["items": items, "current": current, "count": count,
                 "previous": current > 1 ? url(current - 1) : "",

@@ -16,8 +16,17 @@ final class RenderCache: @unchecked Sendable {  // `rendered` is only touched un
 
     /// The output for `key`, rendering `context()` the first time (final newline kept).
     func html(key: String, context: () -> [String: Any]) -> String {
+        cached(key) { theme.render(template, context()) }
+    }
+
+    /// The output for `key` as a fragment inserted inline: the final newline dropped.
+    func fragment(key: String, context: () -> [String: Any]) -> String {
+        cached(key) { theme.renderFragment(template, context()) }
+    }
+
+    private func cached(_ key: String, _ render: () -> String) -> String {
         if let html = lock.withLock({ rendered[key] }) { return html }
-        let html = theme.render(template, context())
+        let html = render()
         lock.withLock { rendered[key] = html }
         return html
     }

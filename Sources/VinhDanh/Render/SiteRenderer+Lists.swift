@@ -50,7 +50,8 @@ extension SiteRenderer {
             "description": page == 1 ? termDescriptions[kind]?[t] ?? "" : "",
             "summary": page == 1 ? termSummary(kind, key: term.key) ?? "" : "",
         ]
-        let pagination = Pagination(current: page, count: pages).context(url: { urls.term(kind, term.key, page: $0) })
+        let pagination = Pagination(current: page, count: pages)
+            .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
         let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]
         return base.page(
             title: title, description: "\(kind.termNoun) \(term.name): \(Formatting.count(term.profiles.count)) hồ sơ điển hình tiên tiến.",

@@ -45,6 +45,7 @@ public struct SiteRenderer: Sendable {
         statistics = previous.statistics
         searchIndex = previous.searchIndex
         base = BaseContext(site: site, urls: urls, theme: theme)
+        paginationItems = RenderCache(theme: theme, template: "pagination-item")
     }
 
     /// The same renderer with another search index.
@@ -83,6 +84,7 @@ public struct SiteRenderer: Sendable {
         statistics = Statistics(site: site)
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
+        paginationItems = RenderCache(theme: theme, template: "pagination-item")
     }
 
     // MARK: Plan
@@ -172,4 +174,6 @@ public struct SiteRenderer: Sendable {
 
     /// The parts of a page's context shared by every page.
     let base: BaseContext
+    /// `partials/pagination-item` by place (see ``Pagination``).
+    let paginationItems: RenderCache
 }
