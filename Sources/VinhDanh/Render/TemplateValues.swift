@@ -29,6 +29,8 @@ enum TemplateValues {
     static func wrap(_ value: Any) -> Any {
         switch value {
         case let text as String: return TemplateText(text: text)
+        // Rendered as the same digits, without swift-mustache's `String(describing:)` path.
+        case let number as Int: return TemplateText(text: String(number))
         case let table as [String: Any]: return TemplateObject(values: table.mapValues(wrap))
         case let list as [[String: Any]]: return list.map { TemplateObject(values: $0.mapValues(wrap)) as Any }
         case let list as [Any]: return list.map(wrap)
