@@ -41,6 +41,10 @@ public struct MarkdownRenderer: Sendable {
     /// Root path prefixed to root-relative links (`/ho-so/x/` → `/sub/ho-so/x/`).
     let rootPath: String
 
+    /// Heading ids by heading text: the same headings ("Thành tích nổi bật") recur in
+    /// thousands of profiles.
+    private let headingSlugs = SlugCache()
+
     /// Creates a renderer whose root-relative links are rebased on `rootPath`.
     public init(rootPath: String = "/") {
         _ = Self.registered
@@ -60,8 +64,9 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        markdown.utf8CString.withUnsafeBufferPointer { buffer in
-            cmark_parser_feed(parser, buffer.baseAddress, max(0, buffer.count - 1))
+        var source = markdown
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         let document = cmark_parser_finish(parser)
         Self.parseLock.unlock()
@@ -69,18 +74,19 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-        let headings = Self.headings(of: document)
+        let headings = headings(of: document)
         var html = ""
         if let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) {
-            html = String(cString: rendered)
+            html = rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+                Self.addHeadingIDs(UnsafeBufferPointer(start: start, count: strlen(rendered)), headings)
+            }
             free(rendered)
         }
-        html = Self.addHeadingIDs(html, headings)
         if rootPath != "/" { html = Self.rebase(html, on: rootPath) }
         return Output(html: html, headings: headings)
     }
 
-    private static func headings(of document: OpaquePointer?) -> [Heading] {
+    private func headings(of document: OpaquePointer?) -> [Heading] {
         var result: [Heading] = []
         var used: [String: Int] = [:]
         guard let iterator = cmark_iter_new(document) else { return [] }
@@ -88,8 +94,8 @@ public struct MarkdownRenderer: Sendable {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
-            let text = plainText(of: node)
-            var id = Slug.make(text)
+            let text = Self.plainText(of: node)
+            var id = headingSlugs.slug(text)
             if id.isEmpty { id = "muc" }
             let count = used[id, default: 0] + 1
             used[id] = count
@@ -112,24 +118,24 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark renders headings as bare `<hN>`; safe mode would blank an HTML node we
     /// inserted, so ids are added to the output. Escaped text can never contain `<h`.
-    static func addHeadingIDs(_ html: String, _ headings: [Heading]) -> String {
-        guard !headings.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + headings.count * 24)
-        let bytes = Array(html.utf8)
+    /// Works on cmark's bytes, so the page is decoded into a `String` once.
+    static func addHeadingIDs(_ html: UnsafeBufferPointer<UInt8>, _ headings: [Heading]) -> String {
+        guard !headings.isEmpty else { return String(decoding: html, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(html.count + headings.count * 24)
         var position = 0
         for heading in headings {
             let tag = Array("<h\(heading.level)>".utf8)
-            guard let found = find(tag, in: bytes, from: position) else { break }
-            out += String(decoding: bytes[position..<found], as: UTF8.self)
-            out += "<h\(heading.level) id=\"\(heading.id)\">"
+            guard let found = find(tag, in: html, from: position) else { break }
+            out.append(contentsOf: html[position..<found])
+            out.append(contentsOf: "<h\(heading.level) id=\"\(heading.id)\">".utf8)
             position = found + tag.count
         }
-        out += String(decoding: bytes[position...], as: UTF8.self)
-        return out
+        out.append(contentsOf: html[position...])
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard needle.count <= haystack.count else { return nil }
         var i = start
         while i + needle.count <= haystack.count {
