@@ -54,7 +54,11 @@ public struct Builder: Sendable {
             return (BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
                                 filesWritten: 0, timings: timings), nil)
         }
-        let index = timed("index") { SiteIndex(site: site) }
+        // The index is built on a thread of its own while the list items are rendered: its
+        // sorting is serial, and would otherwise leave a core idle.
+        let indexing = Background { SiteIndex(site: site) }
+        let cards = timed("cards") { SiteRenderer.cards(site: site, theme: theme) }
+        let index = timed("index") { indexing.wait() }
         let staging = try StagingOutput(output: options.output)
         do {
             let photos = Array(Set(site.profiles.compactMap(\.photo))).sorted()
@@ -67,7 +71,7 @@ public struct Builder: Sendable {
             let root = SiteURLs(baseURL: site.config.baseURL).root
             let search = Background { SearchIndex(site: site, index: index, root: root) }
             let pages = timed("prepare") {
-                SiteRenderer(site: site, index: index, theme: theme, photoSizes: sizes, deferringSearchIndex: true)
+                SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true)
             }
             var written = try timed("render+write") { try write(pages.plan(), pages, staging: staging) }
             let renderer = pages.withSearchIndex(timed("search") { search.wait() })

@@ -55,10 +55,20 @@ public struct SiteRenderer: Sendable {
         return copy
     }
 
-    /// Prepares the renderer (renders the list items in parallel). With
-    /// `deferringSearchIndex` the search index is left empty for the caller to build
-    /// alongside the pages and attach with ``withSearchIndex(_:)``.
-    public init(site: Site, index: SiteIndex, theme: Theme, photoSizes: [String: PhotoProcessor.Size] = [:],
+    /// Every profile's list item (`partials/profile-card`), rendered in parallel. Needs
+    /// no index, so a build renders them while the index is being built.
+    public static func cards(site: Site, theme: Theme) -> [String] {
+        let urls = SiteURLs(baseURL: site.config.baseURL)
+        let fields = Self.cardFields
+        return Parallel.map(site.profiles.count) { i in theme.render("profile-card", fields(site, urls, i)) }
+    }
+
+    /// Prepares the renderer (renders the list items in parallel unless given `cards`
+    /// from ``cards(site:theme:)``). With `deferringSearchIndex` the search index is left
+    /// empty for the caller to build alongside the pages and attach with
+    /// ``withSearchIndex(_:)``.
+    public init(site: Site, index: SiteIndex, theme: Theme, cards: [String]? = nil,
+                photoSizes: [String: PhotoProcessor.Size] = [:],
                 sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)
@@ -68,11 +78,7 @@ public struct SiteRenderer: Sendable {
         urls = SiteURLs(baseURL: site.config.baseURL)
         let markdown = MarkdownRenderer(rootPath: urls.root)
         self.markdown = markdown
-        let partial = Self.cardFields
-        let (site, urls, theme) = (site, urls, theme)
-        cards = Parallel.map(site.profiles.count) { i in
-            theme.render("profile-card", partial(site, urls, i))
-        }
+        self.cards = cards ?? Self.cards(site: site, theme: theme)
         var descriptions: [TaxonomyKind: [String]] = [:]
         for taxonomy in index.taxonomies {
             descriptions[taxonomy.kind] = taxonomy.terms.map { term in
