@@ -12,13 +12,15 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
     let site: Site
     let urls: SiteURLs
     let siteValues: [String: Any]
+    /// `siteValues` in template form, made once.
+    private let siteObject: Any
     let hasAbout: Bool
     /// `partials/header` rendered for each section key, final newline trimmed.
-    private let headerHTML: [String: String]
+    private let headerHTML: [String: TemplateText]
     /// `partials/footer`, final newline trimmed.
-    private let footerHTML: String
+    private let footerHTML: TemplateText
     /// `partials/head` (the site's part of every `<head>`), final newline trimmed.
-    private let headHTML: String
+    private let headHTML: TemplateText
     /// `partials/breadcrumbs` by trail, filled as pages ask for them.
     private let trails: RenderCache
 
@@ -41,14 +43,15 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         self.hasAbout = hasAbout
         // Every section a page can belong to: home, the taxonomies, the pages, none (404).
         let sections = ["home", "", "thong-ke", "tim-kiem"] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
-        var headerHTML: [String: String] = [:]
+        siteObject = TemplateValues.wrap(siteValues)
+        var headerHTML: [String: TemplateText] = [:]
         for section in sections where headerHTML[section] == nil {
             let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
-            headerHTML[section] = theme.renderFragment("header", ["site": siteValues, "nav": items])
+            headerHTML[section] = TemplateText(theme.renderFragment("header", ["site": siteValues, "nav": items]))
         }
         self.headerHTML = headerHTML
-        footerHTML = theme.renderFragment("footer", ["site": siteValues])
-        headHTML = theme.renderFragment("head", ["site": siteValues])
+        footerHTML = TemplateText(theme.renderFragment("footer", ["site": siteValues]))
+        headHTML = TemplateText(theme.renderFragment("head", ["site": siteValues]))
         trails = RenderCache(theme: theme, template: "breadcrumbs")
     }
 
@@ -62,26 +65,26 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         let shareImage = image.map { (urls.absolute($0.url), $0.alt) }
             ?? config.image.map { (urls.absolute(urls.content($0)), config.title) }
         var context = extra
-        context["site"] = siteValues
-        context["page"] = [
-            "title": title,
-            "fullTitle": path == urls.home ? config.title : title + " – " + config.title,
-            "description": description.flatMap { $0.isEmpty ? nil : $0 } ?? config.description,
-            "canonical": urls.absolute(path),
-            "ogType": type,
-            "ogImage": shareImage?.0 ?? "",
-            "ogImageAlt": shareImage?.1 ?? "",
-        ] as [String: Any]
-        context["headerHTML"] = headerHTML[section] ?? headerHTML[""] ?? ""
+        context["site"] = siteObject
+        context["page"] = TemplateObject(values: [
+            "title": TemplateText(title),
+            "fullTitle": TemplateText(path == urls.home ? config.title : title + " – " + config.title),
+            "description": TemplateText(description.flatMap { $0.isEmpty ? nil : $0 } ?? config.description),
+            "canonical": TemplateText(urls.absolute(path)),
+            "ogType": TemplateText(type),
+            "ogImage": TemplateText(shareImage?.0 ?? ""),
+            "ogImageAlt": TemplateText(shareImage?.1 ?? ""),
+        ])
+        context["headerHTML"] = headerHTML[section] ?? headerHTML[""] ?? TemplateText("")
         context["footerHTML"] = footerHTML
         context["headHTML"] = headHTML
         if breadcrumbs.count > 1, let current = breadcrumbs.last {
             let trail = breadcrumbs.dropLast().map { ["name": $0.0, "url": $0.1 ?? ""] }
             let key = trail.map { $0["name", default: ""] + "\u{1F}" + $0["url", default: ""] }.joined(separator: "\u{1E}")
-            context["breadcrumbs"] = [
-                "trailHTML": trails.html(key: key) { ["trail": trail] },
-                "current": current.0,
-            ] as [String: Any]
+            context["breadcrumbs"] = TemplateObject(values: [
+                "trailHTML": TemplateText(trails.html(key: key) { ["trail": trail] }),
+                "current": TemplateText(current.0),
+            ])
         } else {
             context["breadcrumbs"] = false
         }

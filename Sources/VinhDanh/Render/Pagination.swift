@@ -32,22 +32,26 @@ struct Pagination {
     /// Template context (`nil` for a single page). Each place of the bar is
     /// `partials/pagination-item` rendered through `cache`: a link to page 7 of a term is
     /// the same on every page near it, and the current-page marker the same on every term.
-    func context(url: (Int) -> String, cache: RenderCache) -> [String: Any]? {
+    func context(url: (Int) -> String, cache: RenderCache) -> TemplateObject? {
         guard count > 1 else { return nil }
-        let items = items.map { item -> String in
+        let items = items.map { item -> Any in
             // Every context has every key the template tests, so no lookup leaves it.
+            let html: String
             switch item {
             case .gap:
-                return cache.fragment(key: "gap") { ["gap": true, "current": false, "number": "", "url": ""] }
+                html = cache.fragment(key: "gap") { ["gap": true, "current": false, "number": "", "url": ""] }
             case .current(let n):
-                return cache.fragment(key: "current \(n)") { ["gap": false, "current": true, "number": n, "url": ""] }
+                html = cache.fragment(key: "current \(n)") { ["gap": false, "current": true, "number": n, "url": ""] }
             case .link(let n):
                 let target = url(n)
-                return cache.fragment(key: "\(n) \(target)") { ["gap": false, "current": false, "number": n, "url": target] }
+                html = cache.fragment(key: "\(n) \(target)") { ["gap": false, "current": false, "number": n, "url": target] }
             }
+            return TemplateText(html)
         }
-        return ["items": items, "current": current, "count": count,
-                "previous": current > 1 ? url(current - 1) : "",
-                "next": current < count ? url(current + 1) : ""]
+        return TemplateObject(values: [
+            "items": items, "current": TemplateText(String(current)), "count": TemplateText(String(count)),
+            "previous": TemplateText(current > 1 ? url(current - 1) : ""),
+            "next": TemplateText(current < count ? url(current + 1) : ""),
+        ])
     }
 }

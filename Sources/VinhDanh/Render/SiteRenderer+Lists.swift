@@ -39,17 +39,17 @@ extension SiteRenderer {
         let slice = term.profiles.dropFirst((page - 1) * size).prefix(size)
         let pages = pageCount(term)
         let title = page > 1 ? "\(term.name) (trang \(page))" : term.name
-        let termValues: [String: Any] = [
-            "name": term.name,
-            "noun": kind.termNoun,
-            "count": Formatting.count(term.profiles.count),
-            "cards": slice.map { cards[$0] }.joined(),
-            "first": slice.isEmpty ? 0 : (page - 1) * size + 1,
-            "last": (page - 1) * size + slice.count,
+        let termValues = TemplateObject(values: [
+            "name": TemplateText(term.name),
+            "noun": TemplateText(kind.termNoun),
+            "count": TemplateText(Formatting.count(term.profiles.count)),
+            "cards": TemplateText(slice.map { cards[$0] }.joined()),
+            "first": TemplateText(String(slice.isEmpty ? 0 : (page - 1) * size + 1)),
+            "last": TemplateText(String((page - 1) * size + slice.count)),
             "paginated": pages > 1,
-            "description": page == 1 ? termDescriptions[kind]?[t] ?? "" : "",
-            "summary": page == 1 ? termSummary(kind, key: term.key) ?? "" : "",
-        ]
+            "description": TemplateText(page == 1 ? termDescriptions[kind]?[t] ?? "" : ""),
+            "summary": TemplateText(page == 1 ? termSummary(kind, key: term.key) ?? "" : ""),
+        ])
         let pagination = Pagination(current: page, count: pages)
             .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
         let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]

@@ -6,21 +6,18 @@ extension SiteRenderer {
         let profile = site.profiles[i]
         let vocab = site.vocabularies
         var card: [String: Any] = [
-            "title": profile.title,
-            "url": urls.profile(profile.slug),
-            "kind": profile.kind.label,
-            "district": vocab.districts.entries[profile.district].name,
-            "summary": profile.summary ?? "",
-            "photo": "",
-            "topAward": "",
+            "title": TemplateText(profile.title),
+            "url": TemplateText(urls.profile(profile.slug)),
+            "kind": TemplateText(profile.kind.label),
+            "district": TemplateText(vocab.districts.entries[profile.district].name),
+            "summary": TemplateText(profile.summary ?? ""),
+            "photo": TemplateText(profile.photo.map(urls.content) ?? ""),
+            "topAward": TemplateText(""),
         ]
         // The most senior award: vocabulary order is precedence order.
         if let top = profile.awards.min(by: { ($0.type, -$0.year) < ($1.type, -$1.year) }) {
-            card["topAward"] = vocab.awards.entries[top.type].name
-            card["topAwardYear"] = top.year
-        }
-        if let photo = profile.photo {
-            card["photo"] = urls.content(photo)
+            card["topAward"] = TemplateText(vocab.awards.entries[top.type].name)
+            card["topAwardYear"] = TemplateText(String(top.year))
         }
         return card
     }
@@ -30,53 +27,56 @@ extension SiteRenderer {
         let vocab = site.vocabularies
         let district = vocab.districts.entries[profile.district]
         let path = urls.profile(profile.slug)
-        let movements = profile.movements.map { m -> String in
+        let movements = profile.movements.map { m -> Any in
             let entry = vocab.movements.entries[m]
-            return termLinks.html(.movement, entry.key, name: entry.name)
+            return TemplateText(termLinks.html(.movement, entry.key, name: entry.name))
         }
-        let awards = profile.awards.map { award -> [String: Any] in
+        let awards = profile.awards.map { award -> Any in
             let entry = vocab.awards.entries[award.type]
-            return ["typeLink": termLinks.html(.award, entry.key, name: entry.name),
-                    "yearLink": termLinks.html(.year, "\(award.year)", name: "\(award.year)"),
-                    "decision": award.decision ?? ""]
+            return TemplateObject(values: [
+                "typeLink": TemplateText(termLinks.html(.award, entry.key, name: entry.name)),
+                "yearLink": TemplateText(termLinks.html(.year, "\(award.year)", name: "\(award.year)")),
+                "decision": TemplateText(award.decision ?? ""),
+            ])
         }
         // Every key the template asks for is present (an empty string is false): a missing
         // one would make swift-mustache search the whole context stack for it.
         var values: [String: Any] = [
-            "title": profile.title,
-            "summary": profile.summary ?? "",
-            "kindLink": termLinks.html(.kind, profile.kind.key, name: profile.kind.label),
-            "districtLink": termLinks.html(.district, district.key, name: district.name),
-            "commune": profile.commune ?? "",
-            "unit": profile.unit ?? "",
-            "position": profile.position ?? "",
-            "ethnicity": profile.ethnicity ?? "",
+            "title": TemplateText(profile.title),
+            "summary": TemplateText(profile.summary ?? ""),
+            "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: profile.kind.label)),
+            "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
+            "commune": TemplateText(profile.commune ?? ""),
+            "unit": TemplateText(profile.unit ?? ""),
+            "position": TemplateText(profile.position ?? ""),
+            "ethnicity": TemplateText(profile.ethnicity ?? ""),
             "movements": movements,
             "hasMovements": !movements.isEmpty,
             "awards": awards,
-            "body": markdown.render(profile.body).html,
-            "date": profile.date?.vietnamese ?? "",
-            "isoDate": profile.date?.description ?? "",
-            "photo": "",
+            "body": TemplateText(markdown.render(profile.body).html),
+            "date": TemplateText(profile.date?.vietnamese ?? ""),
+            "isoDate": TemplateText(profile.date?.description ?? ""),
+            "photo": TemplateText(""),
         ]
         var image: (url: String, alt: String)?
         if let photo = profile.photo {
             let url = urls.content(photo)
             image = (url, "Ảnh: \(profile.title)")
-            var photoValues: [String: Any] = ["url": url, "alt": "Ảnh: \(profile.title)", "width": false]
+            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText("Ảnh: \(profile.title)"), "width": false]
             if let size = photoSizes[photo] {
                 // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
                 let width = min(200, size.width)
-                photoValues["width"] = width
-                photoValues["height"] = max(1, size.height * width / max(1, size.width))
+                photoValues["width"] = TemplateText(String(width))
+                photoValues["height"] = TemplateText(String(max(1, size.height * width / max(1, size.width))))
             }
-            values["photo"] = photoValues
+            values["photo"] = TemplateObject(values: photoValues)
         }
         return base.page(
             title: profile.title, description: profile.summary, path: path, section: "dia-ban",
             breadcrumbs: [("Trang chủ", urls.home), (TaxonomyKind.district.title, urls.taxonomy(.district)),
                           (district.name, urls.term(.district, district.key)), (profile.title, nil)],
-            image: image, type: "profile", extra: ["profile": values, "jsonLD": jsonLD(profile, path: path)])
+            image: image, type: "profile",
+            extra: ["profile": TemplateObject(values: values), "jsonLD": TemplateText(jsonLD(profile, path: path))])
     }
 
     /// schema.org Person or Organization, JSON-escaped for a `<script>` element

@@ -18,16 +18,24 @@ struct TemplateObject: MustacheParent {
 struct TemplateText: MustacheParent, MustacheCustomRenderable {
     let text: String
 
+    init(text: String) { self.text = text }
+    /// Text for a template.
+    init(_ text: String) { self.text = text }
+
     var renderText: String { text }
     var isNull: Bool { text.isEmpty }
     func child(named name: String) -> Any? { nil }
 }
 
-/// Converts template contexts to ``TemplateObject`` and ``TemplateText``.
+/// Converts template contexts to ``TemplateObject`` and ``TemplateText``. The contexts of
+/// the pages there are thousands of (profiles, lists, the shared parts of every page) are
+/// built in that form directly and pass through unchanged.
 enum TemplateValues {
     /// `value` with its tables, lists and strings converted, recursively.
     static func wrap(_ value: Any) -> Any {
         switch value {
+        case let object as TemplateObject: return object
+        case let text as TemplateText: return text
         case let text as String: return TemplateText(text: text)
         // Rendered as the same digits, without swift-mustache's `String(describing:)` path.
         case let number as Int: return TemplateText(text: String(number))
