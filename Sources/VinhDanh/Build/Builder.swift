@@ -113,6 +113,8 @@ public struct Builder: Sendable {
         let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount
+        let folders = Background { staging.makeFolders(renderer.folders(of: jobs)) }
+        defer { folders.wait() }
         let failures = Parallel.map(jobs.count, workers: workers) { i -> FileError? in
             var (file, bytes) = renderer.render(jobs[i])
             if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }

@@ -38,15 +38,29 @@ public struct StagingOutput: Sendable {
         folder = try OpenFolder(staging)
     }
 
-    /// Writes one file (relative path) into the staging folder, creating its folders.
-    /// Most files are the `index.html` of a folder of their own, so the folder is made
-    /// first rather than after a failed open.
+    /// Writes one file (relative path) into the staging folder, creating its folders if
+    /// they are not there yet (see ``makeFolders(_:)``).
     public func write(_ relative: String, _ bytes: [UInt8]) throws(FileError) {
         let staging = staging
-        if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
+        do {
+            try FileIO.writeNew(in: folder.descriptor, relative, bytes, shown: staging + "/" + relative)
+        } catch let error where error.code == ENOENT {
+            guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { throw error }
             try FileIO.makeDirectories(in: folder.descriptor, relative[..<slash]) { staging + "/" + $0 }
+            try FileIO.writeNew(in: folder.descriptor, relative, bytes, shown: staging + "/" + relative)
         }
-        try FileIO.writeNew(in: folder.descriptor, relative, bytes, shown: staging + "/" + relative)
+    }
+
+    /// Creates `folders` (relative paths, parents first or not) ahead of the files written
+    /// into them. A build runs this on a thread of its own while pages are rendered: on
+    /// ext4, creating folders in one parent (35,000 under `ho-so/`) is serialised by the
+    /// parent's lock, and two render threads doing it at once wait on each other. Errors
+    /// are left for ``write(_:_:)`` to meet and report.
+    public func makeFolders(_ folders: [String]) {
+        let staging = staging
+        for relative in folders {
+            try? FileIO.makeDirectories(in: folder.descriptor, Substring(relative)) { staging + "/" + $0 }
+        }
     }
 
     /// Copies a file into the staging folder.

@@ -122,6 +122,19 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
+    /// The folders the HTML pages of `jobs` are written into, in job order.
+    public func folders(of jobs: [PageJob]) -> [String] {
+        var folders: [String] = []
+        folders.reserveCapacity(jobs.count)
+        for job in jobs {
+            guard let path = path(of: job) else { continue }
+            let file = urls.outputFile(path)
+            guard let slash = file.lastIndex(of: "/") else { continue }
+            folders.append(String(file[..<slash]))
+        }
+        return folders
+    }
+
     func pageCount(_ term: Term) -> Int {
         max(1, (term.profiles.count + site.config.pagination - 1) / site.config.pagination)
     }
