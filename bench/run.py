@@ -7,7 +7,7 @@ Hugo twin with ../shared/bench/gen_profiles.py, then builds them interleaved
 and reports the medians of wall time, CPU time (user + sys) and peak RSS of each build.
 
 Usage:
-    python3 bench/run.py [--sizes 10000,35000] [--pairs 3] [--vinhdanh PATH] [--hugo PATH]
+    python3 bench/run.py [--sizes 10000,35000] [--pairs 5] [--vinhdanh PATH] [--hugo PATH]
                          [--work DIR] [--quick] [--memory-scaling] [--strict]
 
 Standard library only.  Writes nothing outside the work dir (default /tmp/vinhdanh-bench).
@@ -413,7 +413,7 @@ def main(argv=None):
     ap.add_argument("--sizes", type=parse_sizes, default=None,
                     help="comma-separated profile counts (default 10000,35000)")
     ap.add_argument("--pairs", type=int, default=None,
-                    help="interleaved vinhdanh/hugo pairs per size (default 3, at least 3)")
+                    help="interleaved vinhdanh/hugo pairs per size (default 5, at least 3)")
     ap.add_argument("--vinhdanh", default=os.path.join(REPO, ".build", "release", "vinhdanh"),
                     help="vinhdanh binary (default: .build/release/vinhdanh in the repo)")
     ap.add_argument("--hugo", default="hugo", help="hugo binary (default: hugo on PATH)")
@@ -427,7 +427,7 @@ def main(argv=None):
                     help="exit 3 when a goal at 35,000 fails")
     a = ap.parse_args(argv)
     sizes = a.sizes or ([1000] if a.quick else [10000, 35000])
-    pairs = a.pairs if a.pairs is not None else (1 if a.quick else 3)
+    pairs = a.pairs if a.pairs is not None else (1 if a.quick else 5)
     if pairs < 1 or (pairs < 3 and not a.quick):
         ap.error("--pairs must be at least 3 (or use --quick for a smoke test)")
 
