@@ -468,6 +468,7 @@ def run(a, sizes, pairs):
     log(f"vinhdanh: {vinhdanh}")
     log(f"hugo:     {hugo} ({results['tools']['hugo'].get('version', '?')})")
     log(f"work dir: {work.root}; sizes {', '.join(f'{n:,}' for n in sizes)}; {pairs} pair(s)")
+    settle_after_cleanup(work)
 
     for n in sizes:
         log()
@@ -530,9 +531,32 @@ def run(a, sizes, pairs):
     log(f"\nresults: {path}")
     # Outputs go only now (see Runner.run): deleting them between runs would slow the next.
     work.remove(work.path("out"))
+    with open(work.path(CLEANUP_STAMP), "w") as f:
+        f.write(f"{time.time()}\n")
     if a.strict and g["measured"] and not (g["wall_ok"] and g["rss_ok"]):
         return 3
     return 0
+
+
+# A previous benchmark deletes hundreds of thousands of files when it ends. ext4 without a
+# journal then skips inodes deleted in the last 60-300 s when it allocates new ones, which
+# made every build of a benchmark started right after another 2-4x slower (Vinh Danh
+# 4.8 s -> 10-20 s, Hugo 21 s -> 26-41 s). Seen here: wait that long first.
+CLEANUP_STAMP = "last-cleanup"
+SETTLE_S = 360
+
+
+def settle_after_cleanup(work):
+    try:
+        with open(work.path(CLEANUP_STAMP)) as f:
+            since = time.time() - float(f.read().strip())
+    except (OSError, ValueError):
+        return
+    if 0 <= since < SETTLE_S:
+        wait = SETTLE_S - since
+        log(f"waiting {wait:.0f} s: the previous benchmark deleted its outputs {since:.0f} s ago, "
+            f"and creating files on ext4 is several times slower for a few minutes after that")
+        time.sleep(wait)
 
 
 def memory_scaling(work, gen, gen_sha, runner):
