@@ -34,7 +34,7 @@ struct Pagination {
     /// the same on every page near it, and the current-page marker the same on every term.
     func context(url: (Int) -> String, cache: RenderCache) -> TemplateObject? {
         guard count > 1 else { return nil }
-        let items = items.map { item -> Any in
+        let places = items.map { item -> Any in
             // Every context has every key the template tests, so no lookup leaves it.
             let html: String
             switch item {
@@ -49,7 +49,7 @@ struct Pagination {
             return TemplateText(html)
         }
         return TemplateObject(values: [
-            "items": items, "current": TemplateText(String(current)), "count": TemplateText(String(count)),
+            "items": places, "current": TemplateText(String(current)), "count": TemplateText(String(count)),
             "previous": TemplateText(current > 1 ? url(current - 1) : ""),
             "next": TemplateText(current < count ? url(current + 1) : ""),
         ])

@@ -1,8 +1,13 @@
 import Foundation
 
 extension SiteRenderer {
+    /// Profile `i`'s list item: `partials/profile-card` with ``cardFields(_:_:_:)``.
+    static func card(_ site: Site, _ urls: SiteURLs, _ theme: Theme, _ i: Int) -> String {
+        theme.render("profile-card", cardFields(site, urls, i))
+    }
+
     /// Fields of a profile's list item (`partials/profile-card`).
-    static func cardFields(_ site: Site, _ urls: SiteURLs, _ i: Int) -> [String: Any] {
+    private static func cardFields(_ site: Site, _ urls: SiteURLs, _ i: Int) -> [String: Any] {
         let profile = site.profiles[i]
         let vocab = site.vocabularies
         var card: [String: Any] = [

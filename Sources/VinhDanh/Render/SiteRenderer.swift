@@ -38,7 +38,7 @@ public struct SiteRenderer: Sendable {
         photoSizes = previous.photoSizes
         sitemapLimit = previous.sitemapLimit
         var cards = previous.cards
-        for i in changed { cards[i] = theme.render("profile-card", Self.cardFields(site, urls, i)) }
+        for i in changed { cards[i] = Self.card(site, urls, theme, i) }
         self.cards = cards
         termDescriptions = previous.termDescriptions
         termLinks = previous.termLinks
@@ -59,8 +59,7 @@ public struct SiteRenderer: Sendable {
     /// no index, so a build renders them while the index is being built.
     public static func cards(site: Site, theme: Theme) -> [String] {
         let urls = SiteURLs(baseURL: site.config.baseURL)
-        let fields = Self.cardFields
-        return Parallel.map(site.profiles.count) { i in theme.render("profile-card", fields(site, urls, i)) }
+        return Parallel.map(site.profiles.count) { i in card(site, urls, theme, i) }
     }
 
     /// Prepares the renderer (renders the list items in parallel unless given `cards`

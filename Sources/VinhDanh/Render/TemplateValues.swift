@@ -18,7 +18,6 @@ struct TemplateObject: MustacheParent {
 struct TemplateText: MustacheParent, MustacheCustomRenderable {
     let text: String
 
-    init(text: String) { self.text = text }
     /// Text for a template.
     init(_ text: String) { self.text = text }
 
@@ -36,9 +35,9 @@ enum TemplateValues {
         switch value {
         case let object as TemplateObject: return object
         case let text as TemplateText: return text
-        case let text as String: return TemplateText(text: text)
+        case let text as String: return TemplateText(text)
         // Rendered as the same digits, without swift-mustache's `String(describing:)` path.
-        case let number as Int: return TemplateText(text: String(number))
+        case let number as Int: return TemplateText(String(number))
         case let table as [String: Any]: return TemplateObject(values: table.mapValues(wrap))
         case let list as [[String: Any]]: return list.map { TemplateObject(values: $0.mapValues(wrap)) as Any }
         case let list as [Any]: return list.map(wrap)
