@@ -8,10 +8,7 @@ public struct PhotoProcessor: Sendable {
     public static let maximumSize = 480
 
     /// Width and height of a published photo.
-    public struct Size: Sendable, Equatable {
-        public var width: Int
-        public var height: Int
-    }
+    public typealias Size = PhotoSize
 
     let vipsthumbnail: String?
     let vipsheader: String?

@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
     let sitemapLimit: Int
 
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
-    let photoSizes: [String: PhotoProcessor.Size]
+    let photoSizes: [String: PhotoSize]
 
     /// A renderer for `site` after an edit that changed neither the list order, the terms
     /// nor the awards of any profile (see ``IncrementalBuild``): everything is reused from
@@ -67,7 +67,7 @@ public struct SiteRenderer: Sendable {
     /// empty for the caller to build alongside the pages and attach with
     /// ``withSearchIndex(_:)``.
     public init(site: Site, index: SiteIndex, theme: Theme, cards: [String]? = nil,
-                photoSizes: [String: PhotoProcessor.Size] = [:],
+                photoSizes: [String: PhotoSize] = [:],
                 sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing editors' files so that a crash or a full disk never leaves half a file, and
+/// Writing whole files (editors' profiles, photo cache entries) so that a crash or a full disk never leaves half a file, and
 /// an existing file is never overwritten by accident.
 enum SafeFile {
     /// Creates `path` with `text`; fails if it exists. Written to a temporary file beside
