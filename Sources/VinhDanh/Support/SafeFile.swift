@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Writing whole files (editors' profiles, photo cache entries) so that a crash or a full disk never leaves half a file, and
-/// an existing file is never overwritten by accident.
+/// Writing whole files (editors' profiles, photo cache entries, pages the preview server
+/// updates) so that a crash or a full disk never leaves half a file, and an existing
+/// file is never overwritten by accident.
 enum SafeFile {
     /// Creates `path` with `text`; fails if it exists. Written to a temporary file beside
     /// it, then linked into place (link(2) refuses an existing target).
