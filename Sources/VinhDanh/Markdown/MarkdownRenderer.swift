@@ -42,8 +42,9 @@ public struct MarkdownRenderer: Sendable {
     let rootPath: String
 
     /// Heading ids by heading text: the same headings ("Thành tích nổi bật") recur in
-    /// thousands of profiles.
-    private let headingSlugs = SlugCache()
+    /// thousands of profiles. At most 4,096 texts are kept, so a site whose headings all
+    /// differ costs no more than that.
+    private let headingSlugs = Memo<String, String>(limit: 4096)
 
     /// Creates a renderer whose root-relative links are rebased on `rootPath`.
     public init(rootPath: String = "/") {
@@ -95,7 +96,7 @@ public struct MarkdownRenderer: Sendable {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                   cmark_node_get_type(node) == CMARK_NODE_HEADING else { continue }
             let text = Self.plainText(of: node)
-            var id = headingSlugs.slug(text)
+            var id = headingSlugs.value(for: text) { Slug.make(text) }
             if id.isEmpty { id = "muc" }
             let count = used[id, default: 0] + 1
             used[id] = count

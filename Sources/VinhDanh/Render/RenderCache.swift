@@ -3,11 +3,10 @@ import Foundation
 /// A template's output kept by key, for fragments many pages share (a breadcrumb trail is
 /// the same on every profile of a district). Safe to use from the render threads: the
 /// first thread to need a key renders it; the lock is held only to read or store.
-final class RenderCache: @unchecked Sendable {  // `rendered` is only touched under `lock`
+final class RenderCache: Sendable {
     private let theme: Theme
     private let template: String
-    private let lock = NSLock()
-    private var rendered: [String: String] = [:]
+    private let rendered = Memo<String, String>()
 
     init(theme: Theme, template: String) {
         self.theme = theme
@@ -16,18 +15,11 @@ final class RenderCache: @unchecked Sendable {  // `rendered` is only touched un
 
     /// The output for `key`, rendering `context()` the first time (final newline kept).
     func html(key: String, context: () -> [String: Any]) -> String {
-        cached(key) { theme.render(template, context()) }
+        rendered.value(for: key) { theme.render(template, context()) }
     }
 
     /// The output for `key` as a fragment inserted inline: the final newline dropped.
     func fragment(key: String, context: () -> [String: Any]) -> String {
-        cached(key) { theme.renderFragment(template, context()) }
-    }
-
-    private func cached(_ key: String, _ render: () -> String) -> String {
-        if let html = lock.withLock({ rendered[key] }) { return html }
-        let html = render()
-        lock.withLock { rendered[key] = html }
-        return html
+        rendered.value(for: key) { theme.renderFragment(template, context()) }
     }
 }
