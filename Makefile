@@ -9,7 +9,7 @@ PORT ?= 8080
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libjemalloc-dev libvips-tools pkg-config
+DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libjemalloc-dev libvips-tools libxxhash-dev pkg-config
 DEBIAN_BENCH := hugo python3 wrk
 # The site as readers meet it: nginx, the Nu HTML Checker (Java), linkchecker, headless
 # Chromium driven by Selenium with axe-core (PyPI, in a venv under .build/).

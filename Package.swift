@@ -23,11 +23,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Small C shims: renameat2 (not in Swift's Glibc overlay) and ICU collation keys
-        // (Debian's libicu-dev; Foundation's locale compare is not a consistent order).
+        // Small C shims: renameat2 (not in Swift's Glibc overlay), ICU collation keys
+        // (Debian's libicu-dev; Foundation's locale compare is not a consistent order) and
+        // XXH3 content hashes of output files (Debian's libxxhash-dev).
         .target(
             name: "CVinhDanhSys",
-            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("xxhash")]
         ),
         // The default theme, shipped beside the binary as a resource bundle so that
         // `vinhdanh` finds it when run from any directory.

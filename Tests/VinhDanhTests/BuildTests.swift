@@ -158,28 +158,6 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func stagingWritesWithOrWithoutItsFoldersMadeAhead() throws {
-        let root = NSTemporaryDirectory() + "vinhdanh-staging-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let staging = try StagingOutput(output: root + "/public")
-        // Made ahead, as a build does on its own thread…
-        staging.makeFolders(["ho-so/a", "ho-so/b", "nam/2021/trang/2"])
-        try staging.write("ho-so/a/index.html", Array("a".utf8))
-        try staging.write("nam/2021/trang/2/index.html", Array("2".utf8))
-        // …or not yet made: the write makes them itself.
-        try staging.write("dia-ban/x/trang/3/index.html", Array("3".utf8))
-        try staging.write("robots.txt", Array("r".utf8))
-        // A file where a folder should be: makeFolders says nothing, the write reports it.
-        try staging.write("khen-thuong", Array("f".utf8))
-        staging.makeFolders(["khen-thuong/x"])
-        #expect(throws: FileError.self) { try staging.write("khen-thuong/x/index.html", Array("x".utf8)) }
-        try staging.commit()
-        for (file, text) in ["ho-so/a/index.html": "a", "nam/2021/trang/2/index.html": "2",
-                             "dia-ban/x/trang/3/index.html": "3", "robots.txt": "r"] {
-            #expect(FileManager.default.contents(atPath: root + "/public/" + file) == Data(text.utf8), "\(file)")
-        }
-    }
-
     @Test func staleStagingFolderOfAKilledBuildIsCleaned() throws {
         let site = try TestSite(profiles: Self.profiles)
         defer { site.remove() }

@@ -4,6 +4,8 @@ public struct BuildOptions: Sendable {
     public var site: SitePaths
     /// Output folder; `site/public` by default.
     public var output: String
+    /// How the output folder is brought up to date: in place by default.
+    public var outputMode: OutputMode = .inPlace
     /// Overrides `baseURL` of `site.yaml`.
     public var baseURL: String?
     /// Latest award year accepted (normally the current year).

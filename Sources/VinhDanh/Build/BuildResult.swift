@@ -6,7 +6,10 @@ public struct BuildResult: Sendable {
     public var succeeded: Bool
     /// Profiles loaded.
     public var profiles: Int
-    /// Files written.
+    /// Files the output holds.
+    public var files: Int
+    /// Files written (or hard-linked) because their bytes changed; the others were left
+    /// as they were.
     public var filesWritten: Int
     /// The site path of each profile's page, by source file (site-relative), for the
     /// preview server's "go to the profile just saved".
@@ -24,6 +27,7 @@ public struct BuildResult: Sendable {
         if !succeeded {
             return "Không xây dựng được: \(errors) lỗi, \(warnings) cảnh báo; thư mục kết quả giữ nguyên (\(milliseconds) ms)."
         }
-        return "Đã xây dựng \(profiles) hồ sơ, ghi \(filesWritten) tệp trong \(milliseconds) ms" + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
+        return "Đã xây dựng \(profiles) hồ sơ (\(files) tệp), ghi \(filesWritten) tệp thay đổi trong \(milliseconds) ms"
+            + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
     }
 }

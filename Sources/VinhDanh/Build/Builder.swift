@@ -52,19 +52,20 @@ public struct Builder: Sendable {
         let diagnostics = (site.diagnostics + themeDiagnostics).sorted()
         guard !site.hasErrors, let theme = loadedTheme else {
             return (BuildResult(diagnostics: diagnostics, succeeded: false, profiles: site.profiles.count,
-                                filesWritten: 0, timings: timings), nil)
+                                files: 0, filesWritten: 0, timings: timings), nil)
         }
         // The index is built on a thread of its own while the list items are rendered: its
         // sorting is serial, and would otherwise leave a core idle.
         let indexing = Background { SiteIndex(site: site) }
         let cards = timed("cards") { SiteRenderer.cards(site: site, theme: theme) }
         let index = timed("index") { indexing.wait() }
-        let staging = try StagingOutput(output: options.output)
+        let output = try OutputUpdate(output: options.output, mode: options.outputMode,
+                                      manifests: site.paths.outputManifests)
         do {
             let photos = Array(Set(site.profiles.compactMap(\.photo))).sorted()
-            let sizes = timed("photos") {
-                PhotoProcessor().publish(photos, content: site.paths.content, output: staging.staging,
-                                         cache: site.paths.root + "/.vinhdanh/photos", workers: max(2, workersCount))
+            let (sizes, photosWritten) = try timed("photos") {
+                try PhotoProcessor().publish(photos, content: site.paths.content, cache: site.paths.cache + "/photos",
+                                             into: output, workers: max(2, workersCount))
             }
             // The search index is built on a thread of its own while the pages are written:
             // its merging and encoding are serial, and would otherwise leave a core idle.
@@ -73,18 +74,20 @@ public struct Builder: Sendable {
             let pages = timed("prepare") {
                 SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true)
             }
-            var written = try timed("render+write") { try write(pages.plan(), pages, staging: staging) }
+            let plan = pages.plan()
+            var written = try timed("render+write") { try write(plan, pages, into: output) }
             let renderer = pages.withSearchIndex(timed("search") { search.wait() })
-            written += try timed("search+write") { try write(renderer.searchFileJobs, renderer, staging: staging, reportingProgress: false) }
-            let copied = try timed("copy") { try copyFiles(site: site, theme: theme, staging: staging, skipping: Set(photos)) } + photos.count
-            try timed("swap") { try staging.commit() }
+            written += try timed("search+write") { try write(renderer.searchFileJobs, renderer, into: output, reportingProgress: false) }
+            let (copied, copiedWritten) = try timed("copy") { try copyFiles(site: site, theme: theme, into: output, skipping: Set(photos)) }
+            try timed("swap") { try output.commit() }
             var result = BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
-                                     filesWritten: written + copied, timings: timings)
+                                     files: plan.count + renderer.searchFileJobs.count + copied + photos.count,
+                                     filesWritten: written + copiedWritten + photosWritten, timings: timings)
             let urls = SiteURLs(baseURL: site.config.baseURL)
             for profile in site.profiles { result.pageOfSource[profile.path] = urls.profile(profile.slug) }
             return (result, renderer)
         } catch {
-            staging.discard()
+            output.discard()
             throw error
         }
     }
@@ -105,26 +108,33 @@ public struct Builder: Sendable {
         Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site)
     }
 
-    /// Renders every planned file in parallel, writing each as soon as it is made so
-    /// memory stays flat whatever the site's size.
-    private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, staging: StagingOutput,
+    /// Renders every planned file in parallel and puts each as soon as it is made, so
+    /// memory stays flat whatever the site's size. Returns how many files changed.
+    private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, into output: OutputUpdate,
                        reportingProgress: Bool = true) throws -> Int {
         let progress = reportingProgress ? options.progress : nil
         let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount
-        let folders = Background { staging.makeFolders(renderer.folders(of: jobs)) }
+        let folders = Background { output.makeFolders(renderer.folders(of: jobs)) }
         defer { folders.wait() }
-        let failures = Parallel.map(jobs.count, workers: workers) { i -> FileError? in
+        let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<Bool, FileError> in
             var (file, bytes) = renderer.render(jobs[i])
             if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
-            do { try staging.write(file, bytes) } catch let error as FileError { return error } catch { return nil }
+            let changed: Bool
+            do throws(FileError) { changed = try output.put(file, bytes) } catch { return .failure(error) }
             let count = done.increment() + 1
             if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
-            return nil
+            return .success(changed)
         }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return jobs.count
+        var changed = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let wrote): if wrote { changed += 1 }
+            case .failure(let error): throw error
+            }
+        }
+        return changed
     }
 
     /// `snippet` inserted before the last `</body>`.
@@ -150,20 +160,19 @@ public struct Builder: Sendable {
 
     private var workersCount: Int { options.workers > 0 ? options.workers : ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Theme assets to `assets/`, everything under `content/media/` to `media/`.
-    private func copyFiles(site: Site, theme: Theme, staging: StagingOutput, skipping published: Set<String>) throws -> Int {
-        var count = 0
-        for asset in theme.assets {
-            try staging.copy(from: asset.source, to: "assets/" + asset.relative)
-            count += 1
-        }
+    /// Theme assets to `assets/`, everything under `content/media/` to `media/`. Returns
+    /// the number of files and how many of them changed.
+    private func copyFiles(site: Site, theme: Theme, into output: OutputUpdate,
+                           skipping published: Set<String>) throws -> (files: Int, changed: Int) {
+        var sources = theme.assets.map { (from: $0.source, to: "assets/" + $0.relative) }
         let mediaRoot = FileIO.realPath(site.paths.media)
         for file in FileIO.listFiles(under: site.paths.media, suffix: "") where !file.hasSuffix(".md") && !published.contains("media/" + file) {
             // A symlink in media/ must not publish a file from outside it.
             guard let mediaRoot, let real = FileIO.realPath(site.paths.media + "/" + file), real.hasPrefix(mediaRoot + "/") else { continue }
-            try staging.copy(from: real, to: "media/" + file)
-            count += 1
+            sources.append((real, "media/" + file))
         }
-        return count
+        var changed = 0
+        for source in sources where try output.put(source.to, try FileIO.read(source.from)) { changed += 1 }
+        return (sources.count, changed)
     }
 }

@@ -21,6 +21,11 @@ public struct SitePaths: Sendable {
     public var templates: String { root + "/site-templates" }
     /// Default output folder.
     public var defaultOutput: String { root + "/public" }
+    /// The site's own working files (git-ignored, safe to delete): the build cache, the
+    /// preview server's folder, resized photos.
+    public var cache: String { root + "/.vinhdanh" }
+    /// What each output folder holds (see ``ManifestStore``).
+    public var outputManifests: String { cache + "/output" }
 
     /// `absolute` relative to the site root, for diagnostics.
     public func relative(_ absolute: String) -> String {

@@ -22,44 +22,55 @@ public struct PhotoProcessor: Sendable {
     /// Whether libvips is installed.
     public var isAvailable: Bool { vipsthumbnail != nil && vipsheader != nil }
 
-    /// Resizes every photo (paths relative to `content/`) into `output` (same relative
-    /// path) and returns their sizes. Photos that fail are copied unchanged, without a size.
+    /// Resizes every photo (paths relative to `content/`) and puts it at the same path in
+    /// `output`. Returns the photos' sizes and how many files changed. A photo libvips
+    /// cannot read is published unchanged, without a size.
     ///
     /// Results are kept in `cache` (the site's `.vinhdanh/photos/`), keyed by the source's
     /// path, size and modification time, so a rebuild does not run libvips again.
-    public func publish(_ photos: [String], content: String, output: String, cache: String?, workers: Int) -> [String: Size] {
-        let results = Parallel.map(photos.count, workers: workers) { i -> Size? in
-            let photo = photos[i]
-            let target = output + "/" + photo
-            try? FileIO.makeDirectories((target as NSString).deletingLastPathComponent)
-            var cached: String?
-            if let cache, let key = Self.cacheKey(content + "/" + photo) { cached = cache + "/" + key }
-            if let cached, let bytes = try? FileIO.read(cached),
-               let text = try? String(contentsOfFile: cached + ".size", encoding: .utf8), let size = Self.size(in: "x: " + text) {
-                try? FileIO.writeNew(target, bytes)
-                return size
-            }
-            if let thumbnail = vipsthumbnail, let header = vipsheader {
-                let options = photo.lowercased().hasSuffix(".png") ? "[strip]" : "[strip,Q=82]"
-                let size = "\(Self.maximumSize)x\(Self.maximumSize)>"
-                if Self.run(thumbnail, [content + "/" + photo, "--size", size, "-o", target + options]) != nil,
-                   let info = Self.run(header, [target]), let size = Self.size(in: info) {
-                    if let cached, let bytes = try? FileIO.read(target), let folder = cache {
-                        try? FileIO.makeDirectories(folder)
-                        try? SafeFile.replace(cached + ".size", "\(size.width)x\(size.height)")
-                        try? FileManager.default.removeItem(atPath: cached)
-                        try? FileIO.writeNew(cached, bytes)
-                    }
-                    return size
-                }
-            }
-            try? FileManager.default.removeItem(atPath: target)
-            if let bytes = try? FileIO.read(content + "/" + photo) { try? FileIO.writeNew(target, bytes) }
-            return nil
+    public func publish(_ photos: [String], content: String, cache: String, into output: OutputUpdate,
+                        workers: Int) throws(FileError) -> (sizes: [String: Size], changed: Int) {
+        let results = Parallel.map(photos.count, workers: workers) { i -> Result<(Size?, Bool), FileError> in
+            let (bytes, size) = resized(content + "/" + photos[i], cache: cache)
+            do throws(FileError) { return .success((size, try output.put(photos[i], bytes))) } catch { return .failure(error) }
         }
         var sizes: [String: Size] = [:]
-        for (photo, size) in zip(photos, results) { if let size { sizes[photo] = size } }
-        return sizes
+        var changed = 0
+        for (photo, result) in zip(photos, results) {
+            switch result {
+            case .success(let (size, wrote)):
+                if let size { sizes[photo] = size }
+                if wrote { changed += 1 }
+            case .failure(let error): throw error
+            }
+        }
+        return (sizes, changed)
+    }
+
+    /// The bytes to publish for the photo at `source` and their size: from the cache, made
+    /// by libvips (and cached), or the source's own bytes without a size.
+    func resized(_ source: String, cache: String) -> (bytes: [UInt8], size: Size?) {
+        let original = { (try? FileIO.read(source)) ?? [] }
+        guard let key = Self.cacheKey(source) else { return (original(), nil) }
+        let cached = cache + "/" + key
+        if let bytes = try? FileIO.read(cached),
+           let text = try? String(contentsOfFile: cached + ".size", encoding: .utf8), let size = Self.size(in: "x: " + text) {
+            return (bytes, size)
+        }
+        guard let thumbnail = vipsthumbnail, let header = vipsheader, (try? FileIO.makeDirectories(cache)) != nil else {
+            return (original(), nil)
+        }
+        // libvips picks the format from the name's extension, which the key ends with.
+        let temporary = cache + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-" + key
+        defer { unlink(temporary) }
+        let options = source.lowercased().hasSuffix(".png") ? "[strip]" : "[strip,Q=82]"
+        let bound = "\(Self.maximumSize)x\(Self.maximumSize)>"
+        guard Self.run(thumbnail, [source, "--size", bound, "-o", temporary + options]) != nil,
+              let info = Self.run(header, [temporary]), let size = Self.size(in: info),
+              let bytes = try? FileIO.read(temporary) else { return (original(), nil) }
+        try? SafeFile.replace(cached + ".size", "\(size.width)x\(size.height)")
+        rename(temporary, cached)
+        return (bytes, size)
     }
 
     /// A cache file name for a source photo: its path, size and modification time, hashed.

@@ -51,7 +51,7 @@ enum FileIO {
         try writeAll(fd, bytes, path: shown())
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: @autoclosure () -> String) throws(FileError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: @autoclosure () -> String) throws(FileError) {
         let failed: Int32? = bytes.withUnsafeBufferPointer { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {

@@ -20,9 +20,14 @@ enum SafeFile {
 
     /// Replaces `path` with `text` in one rename, so readers see the old or the new file.
     static func replace(_ path: String, _ text: String) throws(FileError) {
+        try replace(path, Array(text.utf8))
+    }
+
+    /// `replace` with bytes.
+    static func replace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try FileIO.writeNew(temporary, Array(text.utf8))
+        try FileIO.writeNew(temporary, bytes)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)

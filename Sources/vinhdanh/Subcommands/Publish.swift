@@ -46,7 +46,10 @@ extension VinhDanhCommand {
                     return
                 }
                 let name = releases.newReleaseName(at: Date())
-                let result = try build(paths, output: releases.releasesFolder + "/" + name)
+                // Files unchanged since the current release are hard links to it.
+                let previous = releases.currentRelease().map { releases.releasesFolder + "/" + $0 }
+                let result = try build(paths, output: releases.releasesFolder + "/" + name,
+                                       mode: .newFolder(linkingFrom: previous))
                 try releases.switchTo(name)
                 releases.prune()
                 print("\(result.summary)\nĐã xuất bản bản \(name): current → releases/\(name)")
@@ -54,17 +57,18 @@ extension VinhDanhCommand {
                 let target = Terminal.absolute(archive)
                 let folder = target + ".site-\(getpid())"
                 defer { try? FileManager.default.removeItem(atPath: folder) }
-                let result = try build(paths, output: folder)
+                let result = try build(paths, output: folder, mode: .newFolder(linkingFrom: nil))
                 // A fixed date (1980-01-01, the zip epoch) keeps archives byte-identical.
                 try SiteArchive.write(folder: folder, to: target, date: Date(timeIntervalSince1970: 315_532_800))
                 print("\(result.summary)\nĐã ghi \(archive)")
             }
         }
 
-        private func build(_ paths: SitePaths, output: String) throws -> BuildResult {
-            let result = try Builder(options: BuildOptions(site: paths, output: output, baseURL: baseURL,
-                                                          latestYear: Terminal.currentYear,
-                                                          progress: Terminal.progress(label: "Đang ghi trang"))).build()
+        private func build(_ paths: SitePaths, output: String, mode: OutputMode) throws -> BuildResult {
+            var options = BuildOptions(site: paths, output: output, baseURL: baseURL, latestYear: Terminal.currentYear,
+                                       progress: Terminal.progress(label: "Đang ghi trang"))
+            options.outputMode = mode
+            let result = try Builder(options: options).build()
             Terminal.print(diagnostics: result.diagnostics)
             guard result.succeeded else {
                 print(result.summary)
