@@ -131,8 +131,10 @@ public struct PreviewServer: Sendable {
                 break
             }
         }
-        let buildOptions = BuildOptions(site: options.site, output: output, baseURL: baseURL,
+        var buildOptions = BuildOptions(site: options.site, output: output, baseURL: baseURL,
                                         latestYear: options.latestYear, injectHTML: ReloadScript.tag)
+        let log = self.options.log
+        buildOptions.waitingForLock = { log("Một lần xây dựng khác của trang này đang ghi; chờ nó xong…") }
         let result: BuildResult
         do {
             let (built, incremental) = try IncrementalBuild.full(options: buildOptions)

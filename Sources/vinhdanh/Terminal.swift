@@ -24,6 +24,11 @@ enum Terminal {
     }
 
     /// The absolute form of a path given on the command line.
+    /// Said when another build, preview server or publish of the site is writing.
+    static let waitingForLock: @Sendable () -> Void = {
+        error("Một lần xây dựng khác của trang này (build, serve hoặc publish) đang ghi; chờ nó xong…")
+    }
+
     static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         return url.standardizedFileURL.path

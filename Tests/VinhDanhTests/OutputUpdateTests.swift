@@ -211,4 +211,25 @@ import Testing
         // The moments fell within builds (a build is slower after an edit than the first).
         #expect(killed >= 4)
     }
+
+    @Test func aSecondBuildOfTheSiteWaitsForTheFirstSayingSo() throws {
+        let site = try TestSite(profiles: BuildTests.profiles)
+        defer { site.remove() }
+        var held: SiteLock? = try SiteLock(paths: site.paths)
+        let said = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        var options = site.options()
+        options.waitingForLock = { said.signal() }
+        let builder = Builder(options: options)
+        Thread {
+            _ = try? builder.build()
+            finished.signal()
+        }.start()
+        #expect(said.wait(timeout: .now() + 30) == .success)
+        #expect(finished.wait(timeout: .now() + 0.3) == .timedOut)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/public"))
+        held = nil
+        #expect(finished.wait(timeout: .now() + 60) == .success)
+        #expect(held == nil && FileManager.default.fileExists(atPath: site.root + "/public/index.html"))
+    }
 }

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var workers: Int
     /// Inserted before `</body>` of every HTML page (the preview server's reload script).
     public var injectHTML: String?
+    /// Called when another build, preview server or publish of the same site is writing,
+    /// before waiting for it to finish (see ``SiteLock``).
+    public var waitingForLock: (@Sendable () -> Void)?
     /// Called now and then with (done, total) while pages are written.
     public var progress: (@Sendable (Int, Int) -> Void)?
 

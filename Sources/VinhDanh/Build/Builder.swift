@@ -38,6 +38,8 @@ public struct Builder: Sendable {
     /// Builds the site and also returns the renderer (with the loaded site and indexes),
     /// which ``IncrementalBuild`` keeps to re-render only what an edit changes.
     public func buildKeepingRenderer() throws -> (result: BuildResult, renderer: SiteRenderer?) {
+        let lock = try SiteLock(paths: options.site, waiting: options.waitingForLock)
+        defer { withExtendedLifetime(lock) {} }
         var timings: [(stage: String, milliseconds: Int, cpuMilliseconds: Int)] = []
         func timed<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
             let start = DispatchTime.now().uptimeNanoseconds

@@ -32,6 +32,8 @@ public struct IncrementalBuild: Sendable {
     /// Applies edits to the files at `changed` (absolute paths) in place, or returns `nil`
     /// when they need a full build.
     public mutating func update(changed: Set<String>) -> Outcome? {
+        let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
+        defer { withExtendedLifetime(lock) {} }
         var site = renderer.site
         let paths = site.paths
         let parser = ProfileParser(vocabularies: site.vocabularies, latestYear: options.latestYear,
@@ -82,6 +84,8 @@ public struct IncrementalBuild: Sendable {
 
     /// Writes the files of `fresh` that differ from the current index and keeps it.
     public mutating func applySearchIndex(_ fresh: SearchIndex) -> Int {
+        let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
+        defer { withExtendedLifetime(lock) {} }
         let old = Dictionary(uniqueKeysWithValues: renderer.searchIndex.files.map { ($0.path, $0.bytes) })
         var written = 0
         for file in fresh.files where old[file.path] != file.bytes {

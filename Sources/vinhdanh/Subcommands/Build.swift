@@ -20,9 +20,11 @@ extension VinhDanhCommand {
 
         func run() throws {
             let paths = SitePaths(root: Terminal.absolute(options.site))
-            let builder = Builder(options: BuildOptions(
+            var buildOptions = BuildOptions(
                 site: paths, output: output.map(Terminal.absolute), baseURL: baseURL,
-                latestYear: Terminal.currentYear, progress: Terminal.progress(label: "Đang ghi trang")))
+                latestYear: Terminal.currentYear, progress: Terminal.progress(label: "Đang ghi trang"))
+            buildOptions.waitingForLock = Terminal.waitingForLock
+            let builder = Builder(options: buildOptions)
             let result: BuildResult
             do {
                 result = try builder.build()

@@ -68,6 +68,7 @@ extension VinhDanhCommand {
             var options = BuildOptions(site: paths, output: output, baseURL: baseURL, latestYear: Terminal.currentYear,
                                        progress: Terminal.progress(label: "Đang ghi trang"))
             options.outputMode = mode
+            options.waitingForLock = Terminal.waitingForLock
             let result = try Builder(options: options).build()
             Terminal.print(diagnostics: result.diagnostics)
             guard result.succeeded else {
