@@ -5,8 +5,25 @@ public actor LiveReload {
     /// The last error report, re-sent to tabs that connect while the site is broken.
     private var lastError: String?
 
+    /// Events waiting to be sent, in the order they were posted.
+    private nonisolated let queue: AsyncStream<(event: String, data: String)>.Continuation
+
     /// Creates an empty broadcaster.
-    public init() {}
+    public init() {
+        let (stream, queue) = AsyncStream<(event: String, data: String)>.makeStream()
+        self.queue = queue
+        // One task sends every posted event, so they reach tabs in the order they happened
+        // (a task per event would let an error overlay arrive after the reload that cleared it).
+        Task { [weak self] in
+            for await (event, data) in stream { await self?.send(event: event, data: data) }
+        }
+    }
+
+    /// Queues an event (`reload`, `css` or `error`) for every tab, from any thread: events
+    /// are sent in the order they were posted.
+    public nonisolated func post(event: String, data: String) {
+        queue.yield((event, data))
+    }
 
     /// A stream of SSE frames for one tab; it ends when the tab goes or the server stops.
     public func subscribe() -> AsyncStream<String> {

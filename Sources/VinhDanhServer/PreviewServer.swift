@@ -120,7 +120,7 @@ public struct PreviewServer: Sendable {
             case .updated(let rendered, let written, let page, let diagnostics)?:
                 model.value = incremental
                 for diagnostic in diagnostics { options.log(diagnostic.formatted) }
-                Task { await live.send(event: "reload", data: options.navigate ? (page ?? "") : "") }
+                live.post(event: "reload", data: options.navigate ? (page ?? "") : "")
                 options.log("Đã cập nhật \(written)/\(rendered) trang trong \(elapsed()) ms.")
                 refreshSearchLater()
                 return true
@@ -154,11 +154,11 @@ public struct PreviewServer: Sendable {
             // Folders created along the way do not count; only files say what changed.
             let files = changed.filter { !($0 as NSString).pathExtension.isEmpty }
             if !files.isEmpty && files.allSatisfy({ $0.hasSuffix(".css") }) {
-                Task { await live.send(event: "css", data: "") }
+                live.post(event: "css", data: "")
             } else {
                 let profiles = changed.compactMap { result.pageOfSource[self.options.site.relative($0)] }
                 let target = self.options.navigate && profiles.count == 1 ? profiles[0] : ""
-                Task { await live.send(event: "reload", data: target) }
+                live.post(event: "reload", data: target)
             }
         }
         return true
@@ -186,7 +186,7 @@ public struct PreviewServer: Sendable {
         let lines = diagnostics.filter { $0.severity == .error }.map(\.formatted)
         let data = (try? JSONEncoder().encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
         let live = self.live
-        Task { await live.send(event: "error", data: data) }
+        live.post(event: "error", data: data)
     }
 }
 
