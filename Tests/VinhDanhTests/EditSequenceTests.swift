@@ -3,8 +3,8 @@ import Testing
 @testable import VinhDanh
 
 /// Random sequences of the edits editors make, each followed by a build into the same
-/// output folder, which must then hold exactly what a clean build into an empty folder
-/// gives. The seed is fixed here; `VINHDANH_EDIT_SEQUENCES=N` (the slower `make
+/// output folder and by the preview server's update of its own folder; both must then
+/// hold exactly what a clean build into an empty folder gives. The seed is fixed here; `VINHDANH_EDIT_SEQUENCES=N` (the slower `make
 /// test-edits`) runs N sequences with other seeds.
 @Suite struct EditSequenceTests {
     /// SplitMix64: the same seed gives the same edits on every machine.
@@ -41,12 +41,15 @@ import Testing
         }
     }
 
-    /// Applies one random edit to the site; returns what it did, for the failure message.
-    static func edit(_ site: TestSite, _ drafts: inout [String: Draft], _ random: inout Random, step: Int) throws -> String {
+    /// Applies one random edit to the site; returns what it did, for the failure message,
+    /// and the files it touched (relative to the site).
+    static func edit(_ site: TestSite, _ drafts: inout [String: Draft], _ random: inout Random,
+                     step: Int) throws -> (String, [String]) {
         let names = drafts.keys.sorted()
         var name = random.pick(names)
         var draft = drafts[name] ?? Draft(title: "")
         let action = random.next(13)
+        var touched: [String] = []
         switch action {
         case 0:
             name = "moi-\(step).md"
@@ -54,10 +57,11 @@ import Testing
         case 1 where drafts.count > 2:
             drafts[name] = nil
             try FileManager.default.removeItem(atPath: site.root + "/content/profiles/" + name)
-            return "xóa \(name)"
+            return ("xóa \(name)", ["content/profiles/" + name])
         case 2:
             try FileManager.default.removeItem(atPath: site.root + "/content/profiles/" + name)
             drafts[name] = nil
+            touched.append("content/profiles/" + name)
             name = "doi-ten-\(step).md"
         case 3: draft.title = random.pick(titles) + " \(step)"
         case 4: draft.body = "Thành tích bước \(step).\n\n## Mục \(random.next(3))\n"
@@ -69,25 +73,26 @@ import Testing
             let photo = "media/anh-\(random.next(3)).jpg"
             try site.write("content/" + photo, bytes: (0..<64).map { _ in UInt8(random.next(256)) })
             draft.photo = photo
+            touched.append("content/" + photo)
         case 10:
             try site.write("site-templates/partials/footer.mustache",
                            "<footer class=\"site-footer\"><p>{{site.organization}} \(step)</p></footer>\n")
-            return "mẫu footer"
+            return ("mẫu footer", ["site-templates/partials/footer.mustache"])
         case 11:
             let yaml = try #require(site.read("content/site.yaml"))
             try site.write("content/site.yaml", yaml.replacingOccurrences(of: #"title: .*"#, with: "title: Trang thử \(step)",
                                                                           options: .regularExpression))
-            return "site.yaml"
+            return ("site.yaml", ["content/site.yaml"])
         default:
             let vocab = try #require(site.read("content/vocab/movements.yaml"))
             try site.write("content/vocab/movements.yaml",
                            vocab.replacingOccurrences(of: #"name: Khuyến học.*"#, with: "name: Khuyến học, khuyến tài \(step)",
                                                       options: .regularExpression))
-            return "từ điển phong trào"
+            return ("từ điển phong trào", ["content/vocab/movements.yaml"])
         }
         drafts[name] = draft
         try site.write("content/profiles/" + name, draft.text)
-        return "sửa \(name) (\(action))"
+        return ("sửa \(name) (\(action))", touched + ["content/profiles/" + name])
     }
 
     static func run(seed: UInt64, steps: Int) throws {
@@ -97,15 +102,23 @@ import Testing
         let site = try TestSite(profiles: drafts.mapValues(\.text))
         defer { site.remove() }
         #expect(try site.build().succeeded)
+        // The preview server's folder, kept up to date as the server does.
+        let served = site.root + "/.vinhdanh/serve"
+        var preview = try IncrementalBuild.full(options: site.options(output: served)).1
         for step in 0..<steps {
-            let what = try edit(site, &drafts, &random, step: step)
+            let (what, touched) = try edit(site, &drafts, &random, step: step)
+            switch preview?.update(changed: Set(touched.map { site.root + "/" + $0 })) {
+            case .updated?: _ = preview?.refreshSearchIndex()
+            case .failed(let diagnostics)?: Issue.record("seed \(seed), bước \(step) (\(what)): \(diagnostics.map(\.formatted))")
+            case nil: preview = try IncrementalBuild.full(options: site.options(output: served)).1
+            }
             let result = try site.build()
             #expect(result.succeeded, "seed \(seed), bước \(step) (\(what)): \(result.diagnostics.map(\.formatted))")
             let clean = try OutputUpdateTests.cleanBuild(site)
-            let output = OutputUpdateTests.tree(site.root + "/public")
-            if output != clean {
+            for (folder, output) in [("public", OutputUpdateTests.tree(site.root + "/public")), ("serve", OutputUpdateTests.tree(served))]
+            where output != clean {
                 let differing = Set(output.keys).union(clean.keys).filter { output[$0] != clean[$0] }.sorted()
-                Issue.record("seed \(seed), bước \(step) (\(what)): khác bản xây dựng sạch ở \(differing.prefix(5))")
+                Issue.record("seed \(seed), bước \(step) (\(what)): \(folder) khác bản xây dựng sạch ở \(differing.prefix(5))")
                 return
             }
         }

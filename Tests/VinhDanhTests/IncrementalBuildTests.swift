@@ -54,16 +54,33 @@ import Testing
         #expect(tree(served) == tree(site.root + "/full"))
     }
 
-    @Test func changesToTermsOrFilesNeedAFullBuild() throws {
+    @Test func newDeletedAndMovedProfilesAreIncrementalButTemplatesNeedAFullBuild() throws {
         let site = try TestSite(profiles: BuildTests.profiles)
         defer { site.remove() }
-        var build = try #require(try IncrementalBuild.full(options: site.options(output: site.root + "/served")).1)
+        let served = site.root + "/served"
+        var build = try #require(try IncrementalBuild.full(options: site.options(output: served)).1)
+        func matchesAFullBuild() throws -> Bool {
+            _ = build.refreshSearchIndex()
+            try? FileManager.default.removeItem(atPath: site.root + "/full")
+            #expect(try Builder(options: site.options(output: site.root + "/full")).build().succeeded)
+            return tree(served) == tree(site.root + "/full")
+        }
         let file = site.root + "/content/profiles/luc-ngan/tran-thi-binh.md"
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try text.replacingOccurrences(of: "district: luc-ngan", with: "district: viet-yen").write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(build.update(changed: [file]) == nil)
+        guard case .updated(_, _, let page, _)? = build.update(changed: [file]) else {
+            Issue.record("a new district needed a full build")
+            return
+        }
+        #expect(page == "/ho-so/tran-thi-binh/")
+        #expect(try matchesAFullBuild())
         try site.write("content/profiles/moi.md", TestSite.profile(title: "Mới"))
-        #expect(build.update(changed: [site.root + "/content/profiles/moi.md"]) == nil)
+        #expect(build.update(changed: [site.root + "/content/profiles/moi.md"]) != nil)
+        #expect(try matchesAFullBuild())
+        try FileManager.default.removeItem(atPath: site.root + "/content/profiles/viet-yen/le-van-dung.md")
+        #expect(build.update(changed: [site.root + "/content/profiles/viet-yen/le-van-dung.md"]) != nil)
+        #expect(try matchesAFullBuild())
+        #expect(!FileManager.default.fileExists(atPath: served + "/ho-so/le-van-dung"))
         #expect(build.update(changed: [site.root + "/site-templates/layouts/404.mustache"]) == nil)
         // A broken edit reports its errors and writes nothing.
         try text.replacingOccurrences(of: "kind: cá nhân", with: "kind: xyz").write(toFile: file, atomically: true, encoding: .utf8)

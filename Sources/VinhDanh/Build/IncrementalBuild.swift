@@ -2,14 +2,14 @@ import Foundation
 
 /// Rebuilding after an edit without rebuilding everything (the preview server).
 ///
-/// An edit to profiles that leaves every term and award record as they were (a body, a
-/// summary, a unit, a decision number, a title…) re-renders only the pages that show those
-/// profiles: their own page, the term pages that list them (for a new title, every page
-/// between the old and the new place), the home page and the feed when they are among the
-/// newest. Only files whose bytes changed are written. The search index follows with
-/// ``refreshSearchIndex()``. Any other change (a term, an award, an added or deleted
-/// file, a template) needs a full build. The result
-/// is byte-identical to a full build of the same content (tested).
+/// Added, deleted and edited profiles are read again alone; the index is rebuilt from the
+/// model kept in memory; then every page's inputs are hashed (see ``PageKind``) and only
+/// the pages whose inputs changed are rendered. Only files whose bytes changed are
+/// written, and files of pages that are gone are deleted. The search index follows with
+/// ``refreshSearchIndex()``. A change to anything but a profile (a template, a
+/// vocabulary, `site.yaml`, a photo) asks for a full build, which renders again only the
+/// pages it changes. The result is byte-identical to a full build of the same content
+/// (tested).
 public struct IncrementalBuild: Sendable {
     /// What an update did.
     public enum Outcome: Sendable {
@@ -22,15 +22,25 @@ public struct IncrementalBuild: Sendable {
 
     public let options: BuildOptions
     private(set) var renderer: SiteRenderer
+    /// The inputs of each page file written (search index files aside), by output file.
+    private var shown: [String: ContentHash]
 
     /// A full build that keeps its model for later updates (`nil` model when it failed).
     public static func full(options: BuildOptions) throws -> (BuildResult, IncrementalBuild?) {
         let (result, renderer) = try Builder(options: options).buildKeepingRenderer()
-        return (result, renderer.map { IncrementalBuild(options: options, renderer: $0) })
+        return (result, renderer.map { IncrementalBuild(options: options, renderer: $0, shown: Self.inputs(of: $0)) })
     }
 
-    /// Applies edits to the files at `changed` (absolute paths) in place, or returns `nil`
-    /// when they need a full build.
+    /// The inputs of every page file the renderer plans, search index files aside.
+    private static func inputs(of renderer: SiteRenderer) -> [String: ContentHash] {
+        let search = PageGraph.index(of: SearchIndexFiles.self)
+        let jobs = renderer.plan().filter { $0.kind != search }
+        let hashes = Parallel.map(jobs.count) { renderer.inputs(of: jobs[$0]) }
+        return Dictionary(zip(jobs.map(renderer.file(of:)), hashes), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
+    /// need a full build.
     public mutating func update(changed: Set<String>) -> Outcome? {
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
         defer { withExtendedLifetime(lock) {} }
@@ -38,38 +48,59 @@ public struct IncrementalBuild: Sendable {
         let paths = site.paths
         let parser = ProfileParser(vocabularies: site.vocabularies, latestYear: options.latestYear,
                                    checkPhoto: PhotoCheck(paths: paths).check)
-        var edited = Set<Int>()
-        var retitled = false
+        var edited: [String] = []
         var diagnostics: [Diagnostic] = []
-        for absolute in changed {
+        for absolute in changed.sorted() {
             let path = paths.relative(absolute)
-            // Editors' temporary files come and go (sed -i, save-as-rename): a path that no
-            // longer exists and was never part of the site changes nothing.
-            if !FileIO.exists(absolute) && !site.profiles.contains(where: { $0.path == path }) && !path.hasSuffix(".md")
-                && !path.hasSuffix(".yaml") && !path.hasSuffix(".mustache") && !path.hasPrefix("site-templates/assets/") { continue }
-            guard path.hasPrefix("content/profiles/"), path.hasSuffix(".md"),
-                  let i = site.profiles.firstIndex(where: { $0.path == path }) else { return nil }
-            guard case .success(let text) = SiteLoader.readText(absolute, relative: path) else { return nil }
-            let (parsed, found) = parser.parse(text, path: path)
+            let known = site.profiles.firstIndex { $0.path == path }
+            let isProfile = path.hasPrefix("content/profiles/") && path.hasSuffix(".md")
+            if !FileIO.exists(absolute) {
+                if let known { site.profiles.remove(at: known) }
+                // Editors' temporary files come and go (sed -i, save-as-rename).
+                if known != nil || !Self.mayMatter(path) || isProfile { continue }
+                return nil
+            }
+            guard isProfile else {
+                if FileIO.isDirectory(absolute) { continue }
+                return nil
+            }
+            let (parsed, found) = SiteLoader.loadProfile(root: paths.root, path: path, parser: parser)
             diagnostics += found
             guard let profile = parsed else { continue }
-            guard Self.sameTerms(site.profiles[i], profile) else { return nil }
-            if site.profiles[i].title != profile.title { retitled = true }
-            site.profiles[i] = profile
-            edited.insert(i)
+            if let known {
+                site.profiles[known] = profile
+            } else {
+                site.profiles.insert(profile, at: site.profiles.firstIndex { $0.path > path } ?? site.profiles.count)
+            }
+            edited.append(path)
         }
+        diagnostics += SiteLoader.duplicateSlugs(site.profiles)
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
-        // A new title moves the profile within its lists: re-index (sort keys are cheap
-        // ICU byte keys) and re-render the pages between its old and new places.
-        let previous = renderer.index
-        let index = retitled ? SiteIndex(site: site) : previous
-        renderer = SiteRenderer(updating: renderer, site: site, changed: edited, index: index)
-        let jobs = pages(showing: edited, before: previous, after: index)
+        let previous = renderer
+        let index = SiteIndex(site: site)
+        let cardsBySource = Dictionary(zip(previous.site.profiles.map(\.sourceHash), previous.cards), uniquingKeysWith: { a, _ in a })
+        let cards = Parallel.map(site.profiles.count) { [site] i in
+            cardsBySource[site.profiles[i].sourceHash] ?? SiteRenderer.card(site, previous.urls, previous.theme, i)
+        }
+        renderer = SiteRenderer(site: site, index: index, theme: previous.theme, cards: cards, photoSizes: previous.photoSizes,
+                                sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
+            .withSearchIndex(previous.searchIndex)
+        let fresh = Self.inputs(of: renderer)
+        let search = PageGraph.index(of: SearchIndexFiles.self)
+        let jobs = renderer.plan().filter { job in job.kind != search && shown[renderer.file(of: job)] != fresh[renderer.file(of: job)] }
         let rendered = Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }
         var written = 0
         for (file, bytes) in rendered where write(file, bytes) { written += 1 }
-        let page = edited.count == 1 ? edited.first.map { renderer.urls.profile(site.profiles[$0].slug) } : nil
+        for file in shown.keys where fresh[file] == nil { remove(file) }
+        shown = fresh
+        let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
         return .updated(rendered: jobs.count, written: written, page: page, diagnostics: diagnostics.sorted())
+    }
+
+    /// Whether a path that came and went may be part of the site (other names are
+    /// editors' temporary files).
+    private static func mayMatter(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".mustache") || path.hasPrefix("site-templates/assets/")
     }
 
     /// Rebuilds the search index and writes the files of it that changed.
@@ -82,46 +113,26 @@ public struct IncrementalBuild: Sendable {
         SearchIndex(site: renderer.site, index: renderer.index, root: renderer.urls.root)
     }
 
-    /// Writes the files of `fresh` that differ from the current index and keeps it.
+    /// Writes the files of `fresh` that differ from the current index, deletes those it no
+    /// longer has, and keeps it.
     public mutating func applySearchIndex(_ fresh: SearchIndex) -> Int {
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
         defer { withExtendedLifetime(lock) {} }
-        let old = Dictionary(uniqueKeysWithValues: renderer.searchIndex.files.map { ($0.path, $0.bytes) })
+        let old = Dictionary(renderer.searchIndex.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         var written = 0
         for file in fresh.files where old[file.path] != file.bytes {
             if write(file.path, file.bytes, inject: false) { written += 1 }
         }
+        let kept = Set(fresh.files.map(\.path))
+        for file in old.keys where !kept.contains(file) { remove(file) }
         renderer = renderer.withSearchIndex(fresh)
         return written
     }
 
-    /// Whether two versions of a profile belong to the same terms with the same award
-    /// records (a new title may still move it within its lists).
-    static func sameTerms(_ a: Profile, _ b: Profile) -> Bool {
-        a.slug == b.slug && a.kind == b.kind && a.district == b.district
-            && a.movements == b.movements && a.awards.map(\.type) == b.awards.map(\.type)
-            && a.awards.map(\.year) == b.awards.map(\.year) && a.date == b.date && a.photo == b.photo
-    }
-
-    /// The jobs whose output shows any of `profiles`, or changed because they moved from
-    /// their place in `before` to their place in `after`.
-    private func pages(showing profiles: Set<Int>, before: SiteIndex, after: SiteIndex) -> [PageJob] {
-        let size = renderer.site.config.pagination
-        var jobs: Set<PageJob> = []
-        for i in profiles {
-            jobs.insert(.profile(i))
-            for (old, new) in zip(before.taxonomies, after.taxonomies) {
-                for (t, (oldTerm, newTerm)) in zip(old.terms, new.terms).enumerated() {
-                    guard let p = oldTerm.profiles.firstIndex(of: i), let q = newTerm.profiles.firstIndex(of: i) else { continue }
-                    for page in (min(p, q) / size + 1)...(max(p, q) / size + 1) {
-                        jobs.insert(.term(new.kind, term: t, page: page))
-                    }
-                }
-            }
-            if before.newest.prefix(12).contains(i) || after.newest.prefix(12).contains(i) { jobs.insert(.home) }
-            if before.newest.prefix(50).contains(i) || after.newest.prefix(50).contains(i) { jobs.insert(.feed) }
-        }
-        return Array(jobs)
+    /// Marks the output's manifest as no longer describing it, before writing into the
+    /// folder directly: the next full build then checks the folder whole (see ``ManifestStore``).
+    private func markChanged() {
+        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
     }
 
     /// Writes a file of the output if its bytes changed (atomically: a reader sees the old
@@ -133,11 +144,24 @@ public struct IncrementalBuild: Sendable {
         }
         let path = options.output + "/" + file
         if let old = try? FileIO.read(path), old == bytes { return false }
+        markChanged()
         do {
-            try SafeFile.replace(path, String(decoding: bytes, as: UTF8.self))
+            try FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
+            try SafeFile.replace(path, bytes)
             return true
         } catch {
             return false
+        }
+    }
+
+    /// Deletes a file of the output that no page makes any more, and folders left empty.
+    private func remove(_ file: String) {
+        var path = options.output + "/" + file
+        markChanged()
+        guard unlink(path) == 0 else { return }
+        while true {
+            path = (path as NSString).deletingLastPathComponent
+            guard path.count > options.output.count, rmdir(path) == 0 else { return }
         }
     }
 }

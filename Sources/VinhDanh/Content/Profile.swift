@@ -38,6 +38,9 @@ public struct Profile: Sendable {
     public var bodyLine: Int
     /// File lines of the `summary` and `movements` fields (1 when absent), for warnings.
     public var summaryLine = 1, movementsLine = 1
+    /// Hash of the source file's path and text: what every page showing the profile
+    /// depends on (with the site-wide settings and vocabularies the text is read against).
+    public var sourceHash = ContentHash(high: 0, low: 0)
 
     /// The date used for "newest" lists, feeds and sitemaps: `date`, else 31 December of
     /// the latest award year. Never the build time, so the same content gives the same bytes.

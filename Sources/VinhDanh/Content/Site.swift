@@ -12,6 +12,9 @@ public struct Site: Sendable {
     public var report: ReportTotals?
     /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
+    /// Hash of every site-wide source: settings, vocabularies, standalone pages, site data.
+    /// A change to any of them may change every page.
+    public var settingsHash = ContentHash(high: 0, low: 0)
 
     /// Whether any diagnostic is an error (the build must not write).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }

@@ -34,12 +34,8 @@ public struct SiteLoader: Sendable {
                                           suggestion: "mỗi hồ sơ là một tệp .md trong content/profiles/<huyện>/"))
         }
         let root = paths.root
-        let results = Parallel.map(files.count, workers: workers) { i -> (Profile?, [Diagnostic]) in
-            let path = files[i]
-            switch Self.readText(root + "/" + path, relative: path) {
-            case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let text): return parser.parse(text, path: path)
-            }
+        let results = Parallel.map(files.count, workers: workers) { i in
+            Self.loadProfile(root: root, path: files[i], parser: parser)
         }
         var profiles: [Profile] = []
         profiles.reserveCapacity(results.count)
@@ -71,8 +67,35 @@ public struct SiteLoader: Sendable {
             }
         }
         diagnostics.sort()
-        return Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
-                    pages: pages, report: report, diagnostics: diagnostics)
+        var site = Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
+                        pages: pages, report: report, diagnostics: diagnostics)
+        site.settingsHash = settingsHash()
+        return site
+    }
+
+    /// The hash of the site-wide sources, read as bytes.
+    private func settingsHash() -> ContentHash {
+        var hasher = InputHasher()
+        hasher.add(latestYear)
+        var files = ["content/site.yaml"] + Vocabulary.Kind.allCases.map { "content/vocab/" + $0.fileName }
+        files += FileIO.listFiles(under: paths.pages, suffix: ".md").map { "content/pages/" + $0 }
+        files += FileIO.listFiles(under: paths.data, suffix: "").map { "content/data/" + $0 }
+        for file in files {
+            hasher.add(file)
+            hasher.add((try? FileIO.read(paths.root + "/" + file)).map { ContentHash($0) } ?? ContentHash(high: 0, low: 1))
+        }
+        return hasher.hash
+    }
+
+    /// Reads and parses one profile (`path` relative to the site `root`).
+    static func loadProfile(root: String, path: String, parser: ProfileParser) -> (Profile?, [Diagnostic]) {
+        switch readText(root + "/" + path, relative: path) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let text):
+            var (profile, diagnostics) = parser.parse(text, path: path)
+            profile?.sourceHash = ContentHash(text: path + "\u{0}" + text)
+            return (profile, diagnostics)
+        }
     }
 
     /// Reads and decodes a file, or says why it cannot be used.

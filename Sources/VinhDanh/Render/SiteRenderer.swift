@@ -25,28 +25,16 @@ public struct SiteRenderer: Sendable {
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
     let photoSizes: [String: PhotoSize]
 
-    /// A renderer for `site` after an edit that changed neither the list order, the terms
-    /// nor the awards of any profile (see ``IncrementalBuild``): everything is reused from
-    /// `previous` except the list items of `changed` profiles. The search index is kept as
-    /// it was; replace it with ``withSearchIndex(_:)`` once rebuilt.
-    public init(updating previous: SiteRenderer, site: Site, changed: Set<Int>, index: SiteIndex? = nil) {
-        self.site = site
-        self.index = index ?? previous.index
-        theme = previous.theme
-        urls = previous.urls
-        markdown = previous.markdown
-        photoSizes = previous.photoSizes
-        sitemapLimit = previous.sitemapLimit
-        var cards = previous.cards
-        for i in changed { cards[i] = Self.card(site, urls, theme, i) }
-        self.cards = cards
-        termDescriptions = previous.termDescriptions
-        termLinks = previous.termLinks
-        statistics = previous.statistics
-        searchIndex = previous.searchIndex
-        base = BaseContext(site: site, urls: urls, theme: theme)
-        paginationItems = RenderCache(theme: theme, template: "pagination-item")
-    }
+    /// Hash of the site-wide inputs of every file: settings, vocabularies, pages, base URL.
+    let siteInputs: ContentHash
+    /// Hash of the templates of each kind of ``PageGraph/kinds``, by index.
+    let templateInputs: [ContentHash]
+    /// Hash of every profile's source and photo size, for the pages that count them all.
+    let allProfiles: ContentHash
+    /// The newest profile's date (the home and index pages' sitemap date).
+    let newestDate: CalendarDate?
+    /// Each term's newest profile date: [taxonomy][term] (sitemap dates).
+    let termDates: [[CalendarDate?]]
 
     /// The same renderer with another search index.
     public func withSearchIndex(_ index: SearchIndex) -> SiteRenderer {
@@ -90,104 +78,60 @@ public struct SiteRenderer: Sendable {
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
         paginationItems = RenderCache(theme: theme, template: "pagination-item")
+        var hasher = InputHasher()
+        hasher.add(site.settingsHash)
+        hasher.add(site.config.baseURL)
+        siteInputs = hasher.hash
+        templateInputs = PageGraph.kinds.map { theme.inputs(of: $0.templates) }
+        (allProfiles, newestDate, termDates) = Self.contentInputs(site, index, photoSizes)
     }
 
-    // MARK: Plan
-
-    /// The jobs writing the search index's files.
-    public var searchFileJobs: [PageJob] { searchIndex.files.indices.map { .searchFile($0) } }
-
-    /// Every file to produce, in a fixed order.
-    public func plan() -> [PageJob] {
-        var jobs: [PageJob] = [.home]
-        jobs += site.profiles.indices.map { .profile($0) }
-        for taxonomy in index.taxonomies {
-            jobs.append(.taxonomy(taxonomy.kind))
-            for (t, term) in taxonomy.terms.enumerated() {
-                for page in 1...pageCount(term) { jobs.append(.term(taxonomy.kind, term: t, page: page)) }
+    /// ``allProfiles``, ``newestDate`` and ``termDates``.
+    private static func contentInputs(_ site: Site, _ index: SiteIndex, _ photoSizes: [String: PhotoSize])
+        -> (ContentHash, CalendarDate?, [[CalendarDate?]]) {
+        var hasher = InputHasher()
+        for profile in site.profiles {
+            hasher.add(profile.sourceHash)
+            if let photo = profile.photo, let size = photoSizes[photo] {
+                hasher.add(size.width)
+                hasher.add(size.height)
             }
         }
-        jobs += site.pages.indices.map { .page($0) }
-        jobs += [.statistics, .statisticsCSV, .statisticsJSON]
-        if site.report != nil { jobs.append(.report) }
-        jobs.append(.search)
-        jobs += searchFileJobs
-        jobs += [.notFound, .feed, .robots]
-        let parts = (htmlURLCount(jobs) + sitemapLimit - 1) / sitemapLimit
-        if parts <= 1 { jobs.append(.sitemap(part: 0)) } else {
-            jobs += (1...parts).map { .sitemap(part: $0) }
-            jobs.append(.sitemapIndex)
-        }
-        return jobs
-    }
-
-    /// The folders the HTML pages of `jobs` are written into, in job order.
-    public func folders(of jobs: [PageJob]) -> [String] {
-        var folders: [String] = []
-        folders.reserveCapacity(jobs.count)
-        for job in jobs {
-            guard let path = path(of: job) else { continue }
-            let file = urls.outputFile(path)
-            guard let slash = file.lastIndex(of: "/") else { continue }
-            folders.append(String(file[..<slash]))
-        }
-        return folders
+        // `effectiveDate` is computed; a term's newest date is worked out once, not once
+        // per page of the term (quadratic in the term's size otherwise).
+        let dates = site.profiles.map(\.effectiveDate)
+        let termDates = index.taxonomies.map { taxonomy in taxonomy.terms.map { $0.profiles.lazy.map { dates[$0] }.max() } }
+        return (hasher.hash, index.newest.first.map { dates[$0] }, termDates)
     }
 
     func pageCount(_ term: Term) -> Int {
         max(1, (term.profiles.count + site.config.pagination - 1) / site.config.pagination)
     }
 
-    private func htmlURLCount(_ jobs: [PageJob]) -> Int {
-        jobs.count { if case .notFound = $0 { return false }; return path(of: $0) != nil }
-    }
+    // MARK: Inputs
 
-    /// The site path of an HTML page job (`nil` for non-pages).
-    func path(of job: PageJob) -> String? {
-        switch job {
-        case .home: return urls.home
-        case .profile(let i): return urls.profile(site.profiles[i].slug)
-        case .taxonomy(let kind): return urls.taxonomy(kind)
-        case .term(let kind, let t, let page): return urls.term(kind, index.taxonomy(kind).terms[t].key, page: page)
-        case .page(let i): return urls.page(site.pages[i].slug)
-        case .statistics: return urls.statistics
-        case .report: return urls.report
-        case .search: return urls.search
-        case .notFound: return urls.content("404.html")
-        case .statisticsCSV, .statisticsJSON, .searchFile, .sitemap, .sitemapIndex, .feed, .robots: return nil
+    /// What a profile's list item shows: its source and its photo's size.
+    func addCard(_ i: Int, _ hasher: inout InputHasher) {
+        let profile = site.profiles[i]
+        hasher.add(profile.sourceHash)
+        if let photo = profile.photo, let size = photoSizes[photo] {
+            hasher.add(size.width)
+            hasher.add(size.height)
         }
     }
 
-    // MARK: Render
-
-    /// The output file (relative to the output folder) and its bytes.
-    public func render(_ job: PageJob) -> (file: String, bytes: [UInt8]) {
-        switch job {
-        case .home: return html(urls.home, theme.render("layout-home", homeContext()))
-        case .profile(let i):
-            return html(urls.profile(site.profiles[i].slug), theme.render("layout-profile", profileContext(i)))
-        case .taxonomy(let kind): return html(urls.taxonomy(kind), theme.render("layout-taxonomy", taxonomyContext(kind)))
-        case .term(let kind, let t, let page):
-            let term = index.taxonomy(kind).terms[t]
-            return html(urls.term(kind, term.key, page: page), theme.render("layout-term", termContext(kind, t, page)))
-        case .page(let i): return html(urls.page(site.pages[i].slug), theme.render("layout-page", pageContext(i)))
-        case .statistics: return html(urls.statistics, theme.render("layout-statistics", statisticsContext()))
-        case .report: return html(urls.report, theme.render("layout-report", reportContext()))
-        case .search: return html(urls.search, theme.render("layout-search", searchContext()))
-        case .searchFile(let i): return (searchIndex.files[i].path, searchIndex.files[i].bytes)
-        case .statisticsCSV: return ("thong-ke/thong-ke.csv", Array(statisticsCSV().utf8))
-        case .statisticsJSON: return ("thong-ke/thong-ke.json", Array(statisticsJSON().utf8))
-        case .notFound: return ("404.html", Array(theme.render("layout-404", notFoundContext()).utf8))
-        case .sitemap(let part): return (part == 0 ? "sitemap.xml" : "sitemap-\(part).xml", Array(sitemap(part: part).utf8))
-        case .sitemapIndex: return ("sitemap.xml", Array(sitemapIndex().utf8))
-        case .feed: return ("feed.xml", Array(feed().utf8))
-        case .robots:
-            return ("robots.txt", Array("User-agent: *\nAllow: /\nSitemap: \(urls.absolute(urls.content("sitemap.xml")))\n".utf8))
+    /// What a list of a taxonomy's terms shows: each term's key, name and count.
+    func addTermList(_ kind: TaxonomyKind, _ hasher: inout InputHasher) {
+        for term in index.taxonomy(kind).terms {
+            hasher.add(term.key)
+            hasher.add(term.name)
+            hasher.add(term.profiles.count)
         }
     }
 
-    private func html(_ path: String, _ text: String) -> (file: String, bytes: [UInt8]) {
-        (urls.outputFile(path), Array(text.utf8))
+    /// Every profile's source and photo size: for the pages that count them all.
+    func addAllProfiles(_ hasher: inout InputHasher) {
+        hasher.add(allProfiles)
     }
 
     /// The parts of a page's context shared by every page.

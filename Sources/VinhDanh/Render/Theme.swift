@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import VinhDanhTheme
 
@@ -8,6 +9,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset files: path relative to `assets/` → absolute source path.
     public let assets: [(relative: String, source: String)]
+    /// Each template's source hash and the partials it includes (`{{>x}}`, `{{<x}}`).
+    let sources: [String: (hash: ContentHash, includes: [String])]
 
     /// Loads the default theme (`defaultDirectory`) under the site's `overrideDirectory`.
     /// Parse errors come back as diagnostics naming the file, line and column.
@@ -32,12 +35,14 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var hashes: [String: (hash: ContentHash, includes: [String])] = [:]
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             let shown = sitePaths.relative(path)
             guard case .success(let text) = SiteLoader.readText(path, relative: shown) else {
                 diagnostics.append(Diagnostic(file: shown, code: .badTemplate, message: "không đọc được mẫu trang"))
                 continue
             }
+            hashes[name] = (ContentHash(text: text), includes(in: text))
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -48,7 +53,37 @@ public struct Theme: Sendable {
             }
         }
         if !diagnostics.isEmpty { return (nil, diagnostics) }
-        return (Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }), [])
+        return (Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, sources: hashes), [])
+    }
+
+    /// The partials a template's text includes or extends: `{{> name}}`, `{{< name}}`.
+    static func includes(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let sigil = rest.first, sigil == ">" || sigil == "<", let close = rest.range(of: "}}") else { continue }
+            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    /// The hash of templates `names` and of every partial they include, however deep: what
+    /// a page rendered with them depends on.
+    func inputs(of names: [String]) -> ContentHash {
+        var seen = Set<String>()
+        var queue = names
+        while let name = queue.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            queue += sources[name]?.includes ?? []
+        }
+        var hasher = InputHasher()
+        for name in seen.sorted() {
+            hasher.add(name)
+            hasher.add(sources[name]?.hash ?? ContentHash(high: 0, low: 0))
+        }
+        return hasher.hash
     }
 
     /// Partials are named by their path under `partials/` (`base`, `profile-card`) so

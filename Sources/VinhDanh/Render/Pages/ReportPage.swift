@@ -1,3 +1,13 @@
+/// The official report's totals beside the database's own counts (when the site has
+/// `content/data/report-totals.yaml`).
+struct ReportPage: PageKind {
+    func pages(_ r: SiteRenderer) -> [PageRef] { r.site.report == nil ? [] : [PageRef()] }
+    func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.urls.report }
+    func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-report", r.reportContext()) }
+    var templates: [String] { ["layout-report", "stat-table"] + sharedTemplates }
+    func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) { r.addAllProfiles(&hasher) }
+}
+
 extension SiteRenderer {
     /// `/thong-ke/bao-cao-2014-2023/`: the official report's totals beside the database's
     /// own counts for the same award types and period (coverage).

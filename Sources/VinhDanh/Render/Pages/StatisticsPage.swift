@@ -1,3 +1,14 @@
+import Foundation
+
+/// `/thong-ke/`: award records counted by type, year, district and movement.
+struct StatisticsPage: PageKind {
+    func pages(_ r: SiteRenderer) -> [PageRef] { [PageRef()] }
+    func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.urls.statistics }
+    func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-statistics", r.statisticsContext()) }
+    var templates: [String] { ["layout-statistics", "stat-table"] + sharedTemplates }
+    func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) { r.addAllProfiles(&hasher) }
+}
+
 extension SiteRenderer {
     /// The kinds as table columns, in display order.
     static let kindColumns: [SubjectKind] = [.individual, .collective, .household]
@@ -63,54 +74,5 @@ extension SiteRenderer {
                     "report": site.report == nil ? "" : urls.report,
                 ] as [String: Any],
             ])
-    }
-
-    /// `/thong-ke/thong-ke.csv`: every table of the page, one row per line.
-    func statisticsCSV() -> String {
-        let stats = statistics
-        var csv = "bang,ma,ten,ca_nhan,tap_the,ho_gia_dinh,tong\r\n"
-        func line(_ table: String, _ row: Statistics.Row) {
-            let name = "\"" + row.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            csv += "\(table),\(row.key),\(name),\(row.counts.individual),\(row.counts.collective),\(row.counts.household),\(row.counts.total)\r\n"
-        }
-        line("tong", Statistics.Row(key: "tong", name: "Tổng", counts: stats.total))
-        for row in stats.byAward { line("hinh-thuc", row) }
-        for row in stats.byYear { line("nam", row) }
-        for row in stats.byDistrict { line("dia-ban", row) }
-        for row in stats.byMovement { line("phong-trao", row) }
-        return csv
-    }
-
-    /// `/thong-ke/thong-ke.json`: the same numbers as JSON.
-    func statisticsJSON() -> String {
-        let stats = statistics
-        func counts(_ c: Statistics.Counts) -> [(String, String)] {
-            [("individual", "\(c.individual)"), ("collective", "\(c.collective)"), ("household", "\(c.household)"), ("total", "\(c.total)")]
-        }
-        func rows(_ rows: [Statistics.Row]) -> String {
-            "[" + rows.map { JSONText.object([("key", JSONText.string($0.key)), ("name", JSONText.string($0.name))] + counts($0.counts)) }
-                .joined(separator: ",\n") + "]"
-        }
-        return JSONText.object([
-            ("profiles", JSONText.object(counts(stats.profiles))),
-            ("records", JSONText.object(counts(stats.total))),
-            ("byAward", rows(stats.byAward)),
-            ("byYear", rows(stats.byYear)),
-            ("byDistrict", rows(stats.byDistrict)),
-            ("byMovement", rows(stats.byMovement)),
-        ]) + "\n"
-    }
-
-    /// A term's own summary line on its page (districts and movements).
-    func termSummary(_ kind: TaxonomyKind, key: String) -> String? {
-        let counts: Statistics.Counts?
-        switch kind {
-        case .district: counts = site.vocabularies.districts.entries.firstIndex { $0.key == key }.flatMap { statistics.districtCounts[$0] }
-        case .movement: counts = site.vocabularies.movements.entries.firstIndex { $0.key == key }.flatMap { statistics.movementCounts[$0] }
-        default: return nil
-        }
-        guard let counts else { return nil }
-        return "\(Formatting.count(counts.total)) lượt khen thưởng: \(Formatting.count(counts.individual)) cá nhân, "
-            + "\(Formatting.count(counts.collective)) tập thể, \(Formatting.count(counts.household)) hộ gia đình."
     }
 }

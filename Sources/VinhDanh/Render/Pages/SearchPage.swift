@@ -1,3 +1,14 @@
+/// `/tim-kiem/`: the search form, its filters filled from the terms in use.
+struct SearchPage: PageKind {
+    func pages(_ r: SiteRenderer) -> [PageRef] { [PageRef()] }
+    func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.urls.search }
+    func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-search", r.searchContext()) }
+    var templates: [String] { ["layout-search"] + sharedTemplates }
+    func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
+        for kind in TaxonomyKind.allCases { r.addTermList(kind, &hasher) }
+    }
+}
+
 extension SiteRenderer {
     /// `/tim-kiem/`: the form (filters filled from the terms in use) and the client script.
     func searchContext() -> [String: Any] {

@@ -1,0 +1,79 @@
+/// Every kind of output file, in plan order, and what a build derives from them: the
+/// plan, each file's path, bytes and inputs, the folders to make, the sitemap's entries.
+enum PageGraph {
+    /// The kinds. Order is plan order (and the sitemap's).
+    static let kinds: [any PageKind] = [
+        HomePage(), ProfilePages(), TaxonomyPages(), ContentPages(),
+        StatisticsPage(), StatisticsDownloads(), ReportPage(), SearchPage(), SearchIndexFiles(),
+        NotFoundPage(), FeedFile(), RobotsFile(), SitemapFiles(),
+    ]
+
+    /// Index of the kind of type `type` in ``kinds``.
+    static func index<K: PageKind>(of type: K.Type) -> Int {
+        kinds.firstIndex { $0 is K } ?? 0
+    }
+
+    /// The jobs of one kind.
+    static func jobs(of kind: Int, _ r: SiteRenderer) -> [PageJob] {
+        kinds[kind].pages(r).map { PageJob(kind: kind, ref: $0) }
+    }
+}
+
+extension SiteRenderer {
+    /// Every file to produce, in plan order (the search index's files only once it is attached).
+    public func plan() -> [PageJob] {
+        PageGraph.kinds.indices.flatMap { PageGraph.jobs(of: $0, self) }
+    }
+
+    /// The jobs writing the search index's files.
+    public var searchFileJobs: [PageJob] { PageGraph.jobs(of: PageGraph.index(of: SearchIndexFiles.self), self) }
+
+    /// The output file of a job, relative to the output folder.
+    public func file(of job: PageJob) -> String { PageGraph.kinds[job.kind].file(job.ref, self) }
+
+    /// The output file and its bytes.
+    public func render(_ job: PageJob) -> (file: String, bytes: [UInt8]) {
+        let kind = PageGraph.kinds[job.kind]
+        return (kind.file(job.ref, self), kind.render(job.ref, self))
+    }
+
+    /// The hash of everything the job's file shows: its own inputs, the site-wide sources
+    /// and the templates of its kind.
+    public func inputs(of job: PageJob) -> ContentHash {
+        let kind = PageGraph.kinds[job.kind]
+        var hasher = InputHasher()
+        hasher.add(siteInputs)
+        hasher.add(templateInputs[job.kind])
+        hasher.add(job.kind)
+        hasher.add(job.ref.a)
+        hasher.add(job.ref.b)
+        hasher.add(job.ref.c)
+        kind.inputs(job.ref, self, &hasher)
+        return hasher.hash
+    }
+
+    /// The site path of an HTML page job (`nil` for other files).
+    func path(of job: PageJob) -> String? { PageGraph.kinds[job.kind].path(job.ref, self) }
+
+    /// The folders the HTML pages of `jobs` are written into, in job order.
+    public func folders(of jobs: [PageJob]) -> [String] {
+        jobs.compactMap { job in
+            let file = self.file(of: job)
+            return file.lastIndex(of: "/").map { String(file[..<$0]) }
+        }
+    }
+
+    /// HTML pages listed in sitemaps, in plan order, each with its last-modified date: the
+    /// newest content it shows (never the build time). Every kind but the sitemap's own.
+    func sitemapEntries() -> [(loc: String, lastmod: CalendarDate?)] {
+        let sitemap = PageGraph.index(of: SitemapFiles.self)
+        var entries: [(loc: String, lastmod: CalendarDate?)] = []
+        for (k, kind) in PageGraph.kinds.enumerated() where k != sitemap && kind.inSitemap {
+            for page in kind.pages(self) {
+                guard let path = kind.path(page, self) else { continue }
+                entries.append((urls.absolute(path), kind.lastModified(page, self)))
+            }
+        }
+        return entries
+    }
+}

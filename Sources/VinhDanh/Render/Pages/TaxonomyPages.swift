@@ -1,0 +1,99 @@
+/// Each taxonomy's index page, then its terms' list pages (page 1 at the term's own URL).
+/// A page is `PageRef(taxonomy, term, page)`, the index page with term -1.
+struct TaxonomyPages: PageKind {
+    func pages(_ r: SiteRenderer) -> [PageRef] {
+        var pages: [PageRef] = []
+        for (x, taxonomy) in r.index.taxonomies.enumerated() {
+            pages.append(PageRef(x, -1))
+            for (t, term) in taxonomy.terms.enumerated() {
+                for page in 1...r.pageCount(term) { pages.append(PageRef(x, t, page)) }
+            }
+        }
+        return pages
+    }
+
+    func path(_ page: PageRef, _ r: SiteRenderer) -> String? {
+        let taxonomy = r.index.taxonomies[page.a]
+        if page.b < 0 { return r.urls.taxonomy(taxonomy.kind) }
+        return r.urls.term(taxonomy.kind, taxonomy.terms[page.b].key, page: page.c)
+    }
+
+    func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] {
+        let kind = r.index.taxonomies[page.a].kind
+        if page.b < 0 { return html(r, "layout-taxonomy", r.taxonomyContext(kind)) }
+        return html(r, "layout-term", r.termContext(kind, page.b, page.c))
+    }
+
+    var templates: [String] { ["layout-taxonomy", "layout-term", "profile-card", "pagination", "pagination-item"] + sharedTemplates }
+
+    func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? {
+        page.b < 0 ? r.newestDate : r.termDates[page.a][page.b]
+    }
+
+    func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
+        let taxonomy = r.index.taxonomies[page.a]
+        guard page.b >= 0 else {
+            r.addTermList(taxonomy.kind, &hasher)
+            return
+        }
+        let term = taxonomy.terms[page.b]
+        hasher.add(term.key)
+        hasher.add(term.name)
+        hasher.add(term.profiles.count)
+        hasher.add(r.pageCount(term))
+        hasher.add(r.termSummary(taxonomy.kind, key: term.key))
+        let size = r.site.config.pagination
+        for i in term.profiles.dropFirst((page.c - 1) * size).prefix(size) { r.addCard(i, &hasher) }
+    }
+}
+
+extension SiteRenderer {
+    func taxonomyContext(_ kind: TaxonomyKind) -> [String: Any] {
+        let terms = termLinkList(kind)
+        return base.page(
+            title: kind.title, description: "\(kind.title): \(terms.count) mục, mỗi mục kèm số hồ sơ.",
+            path: urls.taxonomy(kind), section: kind.path,
+            breadcrumbs: [("Trang chủ", urls.home), (kind.title, nil)],
+            extra: ["taxonomy": ["title": kind.title, "terms": terms, "isYear": kind == .year] as [String: Any]])
+    }
+
+    func termContext(_ kind: TaxonomyKind, _ t: Int, _ page: Int) -> [String: Any] {
+        let term = index.taxonomy(kind).terms[t]
+        let size = site.config.pagination
+        let slice = term.profiles.dropFirst((page - 1) * size).prefix(size)
+        let pages = pageCount(term)
+        let title = page > 1 ? "\(term.name) (trang \(page))" : term.name
+        let termValues = TemplateObject(values: [
+            "name": TemplateText(term.name),
+            "noun": TemplateText(kind.termNoun),
+            "count": TemplateText(Formatting.count(term.profiles.count)),
+            "cards": TemplateText(slice.map { cards[$0] }.joined()),
+            "first": TemplateText(String(slice.isEmpty ? 0 : (page - 1) * size + 1)),
+            "last": TemplateText(String((page - 1) * size + slice.count)),
+            "paginated": pages > 1,
+            "description": TemplateText(page == 1 ? termDescriptions[kind]?[t] ?? "" : ""),
+            "summary": TemplateText(page == 1 ? termSummary(kind, key: term.key) ?? "" : ""),
+        ])
+        let pagination = Pagination(current: page, count: pages)
+            .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
+        let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]
+        return base.page(
+            title: title, description: "\(kind.termNoun) \(term.name): \(Formatting.count(term.profiles.count)) hồ sơ điển hình tiên tiến.",
+            path: urls.term(kind, term.key, page: page), section: kind.path,
+            breadcrumbs: [("Trang chủ", urls.home), (kind.title, urls.taxonomy(kind)), (title, nil)],
+            extra: extra)
+    }
+
+    /// A term's own summary line on its page (districts and movements).
+    func termSummary(_ kind: TaxonomyKind, key: String) -> String? {
+        let counts: Statistics.Counts?
+        switch kind {
+        case .district: counts = site.vocabularies.districts.entries.firstIndex { $0.key == key }.flatMap { statistics.districtCounts[$0] }
+        case .movement: counts = site.vocabularies.movements.entries.firstIndex { $0.key == key }.flatMap { statistics.movementCounts[$0] }
+        default: return nil
+        }
+        guard let counts else { return nil }
+        return "\(Formatting.count(counts.total)) lượt khen thưởng: \(Formatting.count(counts.individual)) cá nhân, "
+            + "\(Formatting.count(counts.collective)) tập thể, \(Formatting.count(counts.household)) hộ gia đình."
+    }
+}
