@@ -1,3 +1,4 @@
+import VinhDanh
 import ArgumentParser
 
 /// `vinhdanh`: builds the honor-roll site of exemplary collectives, individuals and
@@ -7,7 +8,7 @@ struct VinhDanhCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vinhdanh",
         abstract: "Xây dựng trang web gương điển hình tiên tiến từ hồ sơ Markdown.",
-        version: "0.1.0",
+        version: VinhDanhVersion.number,
         subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self, Serve.self],
         defaultSubcommand: Build.self
     )

@@ -48,7 +48,7 @@ import Testing
         let names = drafts.keys.sorted()
         var name = random.pick(names)
         var draft = drafts[name] ?? Draft(title: "")
-        let action = random.next(13)
+        let action = random.next(14)
         var touched: [String] = []
         switch action {
         case 0:
@@ -78,17 +78,24 @@ import Testing
             try site.write("site-templates/partials/footer.mustache",
                            "<footer class=\"site-footer\"><p>{{site.organization}} \(step)</p></footer>\n")
             return ("mẫu footer", ["site-templates/partials/footer.mustache"])
+        case 13:
+            // A partial only list pages use: the profile pages stay as they were.
+            let card = try String(contentsOfFile: try #require(Theme.defaultDirectory) + "/partials/profile-card.mustache", encoding: .utf8)
+            try site.write("site-templates/partials/profile-card.mustache", card.replacingOccurrences(of: "</h3>", with: "</h3><!-- \(step) -->"))
+            return ("mẫu profile-card", ["site-templates/partials/profile-card.mustache"])
         case 11:
             let yaml = try #require(site.read("content/site.yaml"))
             try site.write("content/site.yaml", yaml.replacingOccurrences(of: #"title: .*"#, with: "title: Trang thử \(step)",
                                                                           options: .regularExpression))
             return ("site.yaml", ["content/site.yaml"])
-        default:
+        case 12:
             let vocab = try #require(site.read("content/vocab/movements.yaml"))
             try site.write("content/vocab/movements.yaml",
                            vocab.replacingOccurrences(of: #"name: Khuyến học.*"#, with: "name: Khuyến học, khuyến tài \(step)",
                                                       options: .regularExpression))
             return ("từ điển phong trào", ["content/vocab/movements.yaml"])
+        default:
+            return ("không sửa gì", [])
         }
         drafts[name] = draft
         try site.write("content/profiles/" + name, draft.text)

@@ -59,7 +59,14 @@ public struct Builder: Sendable {
         // The index is built on a thread of its own while the list items are rendered: its
         // sorting is serial, and would otherwise leave a core idle.
         let indexing = Background { SiteIndex(site: site) }
-        let cards = timed("cards") { SiteRenderer.cards(site: site, theme: theme) }
+        let cacheKey = pageCacheKey
+        let cachePath = PageCache.path(site.paths)
+        let cache = timed("cache") { PageCache.load(cachePath, key: cacheKey) }
+        // With no cache every page is rendered, so every list item is needed: render them
+        // all now, beside the index. Otherwise only the lists that changed need theirs.
+        let cards = timed("cards") {
+            cache.entries.isEmpty ? SiteRenderer.cards(site: site, theme: theme) : Array(repeating: nil, count: site.profiles.count)
+        }
         let index = timed("index") { indexing.wait() }
         let output = try OutputUpdate(output: options.output, mode: options.outputMode,
                                       manifests: site.paths.outputManifests)
@@ -77,11 +84,17 @@ public struct Builder: Sendable {
                 SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true)
             }
             let plan = pages.plan()
-            var written = try timed("render+write") { try write(plan, pages, into: output) }
+            var fresh = PageCache()
+            var written = try timed("render+write") { try write(plan, pages, into: output, cache: cache, recording: &fresh) }
             let renderer = pages.withSearchIndex(timed("search") { search.wait() })
-            written += try timed("search+write") { try write(renderer.searchFileJobs, renderer, into: output, reportingProgress: false) }
+            written += try timed("search+write") {
+                try write(renderer.searchFileJobs, renderer, into: output, cache: cache, recording: &fresh, reportingProgress: false)
+            }
             let (copied, copiedWritten) = try timed("copy") { try copyFiles(site: site, theme: theme, into: output, skipping: Set(photos)) }
-            try timed("swap") { try output.commit() }
+            try timed("swap") {
+                try output.commit()
+                if fresh.entries != cache.entries { try fresh.save(cachePath, key: cacheKey) }
+            }
             var result = BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
                                      files: plan.count + renderer.searchFileJobs.count + copied + photos.count,
                                      filesWritten: written + copiedWritten + photosWritten, timings: timings)
@@ -110,29 +123,47 @@ public struct Builder: Sendable {
         Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site)
     }
 
-    /// Renders every planned file in parallel and puts each as soon as it is made, so
-    /// memory stays flat whatever the site's size. Returns how many files changed.
-    private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, into output: OutputUpdate,
-                       reportingProgress: Bool = true) throws -> Int {
+    /// The page cache's key: the binary, and the options that change every page.
+    private var pageCacheKey: ContentHash {
+        var hasher = InputHasher()
+        hasher.add(VinhDanhVersion.identity)
+        hasher.add(options.injectHTML)
+        return hasher.hash
+    }
+
+    /// Renders in parallel every planned file whose inputs changed since `cache` was
+    /// made, or whose bytes the output no longer holds, and puts each as soon as it is
+    /// made, so memory stays flat whatever the site's size. Records every file in
+    /// `recording`; returns how many files were written.
+    private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, into output: OutputUpdate, cache: PageCache,
+                       recording: inout PageCache, reportingProgress: Bool = true) throws -> Int {
         let progress = reportingProgress ? options.progress : nil
         let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount
         let folders = Background { output.makeFolders(renderer.folders(of: jobs)) }
         defer { folders.wait() }
-        let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<Bool, FileError> in
-            var (file, bytes) = renderer.render(jobs[i])
-            if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
-            let changed: Bool
-            do throws(FileError) { changed = try output.put(file, bytes) } catch { return .failure(error) }
+        let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<(String, PageCache.Entry, Bool), FileError> in
+            let file = renderer.file(of: jobs[i])
+            let inputs = renderer.inputs(of: jobs[i])
             let count = done.increment() + 1
             if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
-            return .success(changed)
+            if let entry = cache.entries[file], entry.inputs == inputs, output.reuse(file, hash: entry.content, size: entry.size) {
+                return .success((file, entry, false))
+            }
+            var bytes = renderer.render(jobs[i]).bytes
+            if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
+            let entry = PageCache.Entry(inputs: inputs, content: ContentHash(bytes), size: bytes.count)
+            do throws(FileError) { return .success((file, entry, try output.put(file, bytes, hash: entry.content))) } catch {
+                return .failure(error)
+            }
         }
         var changed = 0
         for outcome in outcomes {
             switch outcome {
-            case .success(let wrote): if wrote { changed += 1 }
+            case .success(let (file, entry, wrote)):
+                recording.entries[file] = entry
+                if wrote { changed += 1 }
             case .failure(let error): throw error
             }
         }

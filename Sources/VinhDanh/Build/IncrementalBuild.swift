@@ -78,10 +78,9 @@ public struct IncrementalBuild: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
         let previous = renderer
         let index = SiteIndex(site: site)
-        let cardsBySource = Dictionary(zip(previous.site.profiles.map(\.sourceHash), previous.cards), uniquingKeysWith: { a, _ in a })
-        let cards = Parallel.map(site.profiles.count) { [site] i in
-            cardsBySource[site.profiles[i].sourceHash] ?? SiteRenderer.card(site, previous.urls, previous.theme, i)
-        }
+        var cardsBySource: [ContentHash: String] = [:]
+        for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
+        let cards = site.profiles.map { cardsBySource[$0.sourceHash] }
         renderer = SiteRenderer(site: site, index: index, theme: previous.theme, cards: cards, photoSizes: previous.photoSizes,
                                 sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
             .withSearchIndex(previous.searchIndex)

@@ -12,45 +12,32 @@ struct OutputManifest: Sendable {
     /// Entries by path relative to the folder.
     var entries: [String: Entry] = [:]
 
-    /// The manifest as text: a header line, one line per file (`hash size mtime inode
-    /// path`, sorted by path), and an end line with the count and the hash of everything
-    /// before it, so a truncated or damaged file is recognised and ignored.
+    private static let header = "vinhdanh-output-manifest 2"
+
+    /// The manifest as text (see ``ChecksummedText``): the folder paths it may be found
+    /// at, then one line per file, `hash size mtime inode path`, sorted by path.
     func encoded(paths: [String]) -> [UInt8] {
-        var text = Self.header + "\n"
-        for path in paths { text += "tree\t" + path + "\n" }
+        var lines = paths.map { "tree\t" + $0 }
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
-            text += "\(entry.hash.hex) \(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.inode) \(path)\n"
+            lines.append("\(entry.hash.hex) \(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.inode) \(path)")
         }
-        var bytes = Array(text.utf8)
-        bytes += Array("end \(entries.count) \(ContentHash(bytes).hex)\n".utf8)
-        return bytes
+        return ChecksummedText.encode(header: Self.header, lines: lines)
     }
 
     /// Reads ``encoded(paths:)``: the manifest and the folder paths it names, or `nil`
     /// when the text is not a whole, intact manifest.
     static func decode(_ bytes: [UInt8]) -> (manifest: OutputManifest, paths: [String])? {
-        guard let endStart = bytes.dropLast().lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }),
-              bytes.last == UInt8(ascii: "\n") else { return nil }
-        let body = Array(bytes[..<endStart])
-        let end = String(decoding: bytes[endStart..<(bytes.count - 1)], as: UTF8.self).split(separator: " ")
-        guard end.count == 3, end[0] == "end", let count = Int(end[1]),
-              ContentHash(hex: end[2]) == ContentHash(body) else { return nil }
+        guard let lines = ChecksummedText.decode(bytes, header: header) else { return nil }
         var manifest = OutputManifest()
         var paths: [String] = []
-        var lines = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map(String.init) == header else { return nil }
-        lines.removeFirst()
-        manifest.entries.reserveCapacity(count)
-        for line in lines where !line.isEmpty {
+        manifest.entries.reserveCapacity(lines.count)
+        for line in lines {
             if line.hasPrefix("tree\t") { paths.append(String(line.dropFirst(5))); continue }
             let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let hash = ContentHash(hex: fields[0]), let size = Int(fields[1]),
                   let modified = Int64(fields[2]), let inode = UInt64(fields[3]) else { return nil }
             manifest.entries[String(fields[4])] = Entry(stamp: FileStamp(size: size, modified: modified, inode: inode), hash: hash)
         }
-        guard manifest.entries.count == count else { return nil }
         return (manifest, paths)
     }
-
-    private static let header = "vinhdanh-output-manifest 1"
 }

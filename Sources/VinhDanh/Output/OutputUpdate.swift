@@ -46,7 +46,13 @@ public final class OutputUpdate: Sendable {
             try FileIO.makeDirectories(target)
             let (known, dirty) = existed ? store.load(tree: target) : (OutputManifest(), false)
             store.markDirty(tree: target)
-            writer = try TreeWriter(root: target, known: known, untrusted: dirty && existed)
+            // Files the output holds already are hard-linked rather than written again:
+            // files are only ever replaced by renames, so the two folders may share them.
+            var reference: TreeWriter.Reference?
+            if FileIO.isDirectory(output), case let (manifest, false) = store.load(tree: output) {
+                reference = TreeWriter.Reference(folder: try OpenFolder(output), manifest: manifest)
+            }
+            writer = try TreeWriter(root: target, known: known, untrusted: dirty && existed, reference: reference)
         case .newFolder(let source):
             if FileIO.exists(output) { throw FileError(path: output, operation: "tạo mới (đã có)", code: EEXIST) }
             target = (parent.isEmpty ? "." : parent) + "/" + Self.stagingPrefix(for: output)
@@ -63,8 +69,14 @@ public final class OutputUpdate: Sendable {
     /// Puts one file (path relative to the output) unless its bytes are there already.
     /// Returns whether it wrote the file (not when it was there, or was hard-linked).
     @discardableResult
-    public func put(_ relative: String, _ bytes: [UInt8]) throws(FileError) -> Bool {
-        try writer.put(relative, bytes) == .written
+    public func put(_ relative: String, _ bytes: [UInt8], hash: ContentHash? = nil) throws(FileError) -> Bool {
+        try writer.put(relative, bytes, hash: hash) == .written
+    }
+
+    /// Keeps or links the file at `relative` if the folder being written, or the output,
+    /// holds bytes of this hash and size; `false` when the caller must put the bytes.
+    public func reuse(_ relative: String, hash: ContentHash, size: Int) -> Bool {
+        writer.reuse(relative, hash: hash, size: size) != nil
     }
 
     /// Creates folders ahead of the files written into them (see ``TreeWriter/makeFolders(_:)``).

@@ -42,24 +42,32 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
         self.reference = reference
     }
 
-    /// Puts `bytes` at `relative` unless they are there already.
+    /// Puts `bytes` (whose hash is `hash`, if known) at `relative` unless they are there already.
     @discardableResult
-    func put(_ relative: String, _ bytes: [UInt8]) throws(FileError) -> Outcome {
-        let hash = ContentHash(bytes)
-        if let entry = known.entries[relative], entry.hash == hash, entry.stamp.size == bytes.count,
+    func put(_ relative: String, _ bytes: [UInt8], hash: ContentHash? = nil) throws(FileError) -> Outcome {
+        let hash = hash ?? ContentHash(bytes)
+        if let outcome = reuse(relative, hash: hash, size: bytes.count) { return outcome }
+        let stamp = try write(relative, bytes)
+        record(relative, OutputManifest.Entry(stamp: stamp, hash: hash), changed: true)
+        return .written
+    }
+
+    /// Makes sure `relative` holds the bytes of hash `hash` and size `size` without having
+    /// them: kept if the folder has them, hard-linked if the reference folder has them.
+    /// `nil` when neither has: the caller must ``put(_:_:hash:)`` the bytes.
+    func reuse(_ relative: String, hash: ContentHash, size: Int) -> Outcome? {
+        if let entry = known.entries[relative], entry.hash == hash, entry.stamp.size == size,
            FileStamp.of(relative, in: folder.descriptor) == entry.stamp {
             record(relative, entry, changed: false)
             return .kept
         }
         if let reference, let entry = reference.manifest.entries[relative], entry.hash == hash,
-           entry.stamp.size == bytes.count, FileStamp.of(relative, in: reference.folder.descriptor) == entry.stamp,
+           entry.stamp.size == size, FileStamp.of(relative, in: reference.folder.descriptor) == entry.stamp,
            link(relative, from: reference.folder.descriptor) {
             record(relative, entry, changed: true)
             return .linked
         }
-        let stamp = try write(relative, bytes)
-        record(relative, OutputManifest.Entry(stamp: stamp, hash: hash), changed: true)
-        return .written
+        return nil
     }
 
     /// Creates `folders` (relative) ahead of the files written into them; errors are left

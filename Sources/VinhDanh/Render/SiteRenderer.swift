@@ -9,7 +9,7 @@ public struct SiteRenderer: Sendable {
     let urls: SiteURLs
     let markdown: MarkdownRenderer
     /// Each profile's list item, rendered once and reused on every list that shows it.
-    let cards: [String]
+    let cards: ProfileCards
     /// Award records counted for `/thong-ke/` and the term summaries.
     let statistics: Statistics
     /// The files of the search index.
@@ -45,7 +45,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every profile's list item (`partials/profile-card`), rendered in parallel. Needs
     /// no index, so a build renders them while the index is being built.
-    public static func cards(site: Site, theme: Theme) -> [String] {
+    public static func cards(site: Site, theme: Theme) -> [String?] {
         let urls = SiteURLs(baseURL: site.config.baseURL)
         return Parallel.map(site.profiles.count) { i in card(site, urls, theme, i) }
     }
@@ -54,7 +54,7 @@ public struct SiteRenderer: Sendable {
     /// from ``cards(site:theme:)``). With `deferringSearchIndex` the search index is left
     /// empty for the caller to build alongside the pages and attach with
     /// ``withSearchIndex(_:)``.
-    public init(site: Site, index: SiteIndex, theme: Theme, cards: [String]? = nil,
+    public init(site: Site, index: SiteIndex, theme: Theme, cards: [String?]? = nil,
                 photoSizes: [String: PhotoSize] = [:],
                 sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false) {
         self.photoSizes = photoSizes
@@ -65,7 +65,7 @@ public struct SiteRenderer: Sendable {
         urls = SiteURLs(baseURL: site.config.baseURL)
         let markdown = MarkdownRenderer(rootPath: urls.root)
         self.markdown = markdown
-        self.cards = cards ?? Self.cards(site: site, theme: theme)
+        self.cards = ProfileCards(site: site, urls: urls, theme: theme, rendered: cards ?? Self.cards(site: site, theme: theme))
         var descriptions: [TaxonomyKind: [String]] = [:]
         for taxonomy in index.taxonomies {
             descriptions[taxonomy.kind] = taxonomy.terms.map { term in
