@@ -49,7 +49,7 @@ public struct Builder: Sendable {
                             Int((Self.processCPUNanoseconds() - cpuStart) / 1_000_000)))
             return value
         }
-        let site = timed("load") { load() }
+        let site = timed("load") { load(usingCache: true) }
         let (loadedTheme, themeDiagnostics) = timed("theme") { loadTheme() }
         let diagnostics = (site.diagnostics + themeDiagnostics).sorted()
         guard !site.hasErrors, let theme = loadedTheme else {
@@ -107,8 +107,12 @@ public struct Builder: Sendable {
         }
     }
 
-    func load() -> Site {
-        var site = SiteLoader(paths: options.site, latestYear: options.latestYear).load()
+    /// Loads the site; with `usingCache`, profiles whose files are unchanged come from the
+    /// build cache, without their bodies (a build reads a body when it renders the page).
+    func load(usingCache: Bool = false) -> Site {
+        var loader = SiteLoader(paths: options.site, latestYear: options.latestYear)
+        loader.usesCache = usingCache
+        var site = loader.load()
         if let baseURL = options.baseURL {
             if let normalized = SiteConfig.normalizeBaseURL(baseURL) { site.config.baseURL = normalized } else {
                 site.diagnostics.append(Diagnostic(file: "--base-url", code: .badSiteConfig,

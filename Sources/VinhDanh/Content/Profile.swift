@@ -41,6 +41,9 @@ public struct Profile: Sendable {
     /// Hash of the source file's path and text: what every page showing the profile
     /// depends on (with the site-wide settings and vocabularies the text is read against).
     public var sourceHash = ContentHash(high: 0, low: 0)
+    /// Whether ``body`` was left in the file (a profile from the build cache): read it
+    /// with ``Site/body(of:)``.
+    public var bodyInFile = false
 
     /// The date used for "newest" lists, feeds and sitemaps: `date`, else 31 December of
     /// the latest award year. Never the build time, so the same content gives the same bytes.

@@ -19,3 +19,14 @@ public struct Site: Sendable {
     /// Whether any diagnostic is an error (the build must not write).
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
+
+extension Site {
+    /// A profile's Markdown body: kept in memory, or read again from its file for a
+    /// profile from the build cache.
+    public func body(of profile: Profile) -> String {
+        guard profile.bodyInFile else { return profile.body }
+        guard case .success(let text) = SiteLoader.readText(paths.root + "/" + profile.path, relative: profile.path),
+              case .success(let split) = FrontMatter.split(text) else { return "" }
+        return split.body
+    }
+}

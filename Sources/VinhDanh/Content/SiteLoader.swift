@@ -10,6 +10,9 @@ public struct SiteLoader: Sendable {
     public let latestYear: Int
     /// Threads used to read and parse files.
     public let workers: Int
+    /// Whether to read profiles through the build cache (``ProfileCache``): a build
+    /// does; `check` and the editors' tools, which need every body, do not.
+    public var usesCache = false
 
     /// Creates a loader.
     public init(paths: SitePaths, latestYear: Int, workers: Int = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)) {
@@ -34,8 +37,12 @@ public struct SiteLoader: Sendable {
                                           suggestion: "mỗi hồ sơ là một tệp .md trong content/profiles/<huyện>/"))
         }
         let root = paths.root
-        let results = Parallel.map(files.count, workers: workers) { i in
-            Self.loadProfile(root: root, path: files[i], parser: parser)
+        let settings = settingsHash()
+        let results: [(Profile?, [Diagnostic])]
+        if usesCache {
+            results = loadThroughCache(files, parser: parser, key: settings)
+        } else {
+            results = Parallel.map(files.count, workers: workers) { i in Self.loadProfile(root: root, path: files[i], parser: parser) }
         }
         var profiles: [Profile] = []
         profiles.reserveCapacity(results.count)
@@ -69,8 +76,48 @@ public struct SiteLoader: Sendable {
         diagnostics.sort()
         var site = Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
                         pages: pages, report: report, diagnostics: diagnostics)
-        site.settingsHash = settingsHash()
+        site.settingsHash = settings
         return site
+    }
+
+    /// Profiles from the cache where their files are unchanged (and their photo still is,
+    /// or still is not, there), read and parsed otherwise; the cache is then updated.
+    private func loadThroughCache(_ files: [String], parser: ProfileParser, key settings: ContentHash) -> [(Profile?, [Diagnostic])] {
+        var hasher = InputHasher()
+        hasher.add(VinhDanhVersion.identity)
+        hasher.add(settings)
+        let key = hasher.hash
+        let path = ProfileCache.path(paths)
+        let cache = ProfileCache.load(path, key: key)
+        let root = paths.root
+        let photos = PhotoCheck(paths: paths)
+        guard let folder = try? OpenFolder(root) else {
+            return Parallel.map(files.count, workers: workers) { i in Self.loadProfile(root: root, path: files[i], parser: parser) }
+        }
+        let entries = Parallel.map(files.count, workers: workers) { i -> (ProfileCache.Entry?, Bool) in
+            let file = files[i]
+            let stamp = FileStamp.of(file, in: folder.descriptor)
+            if let stamp, let entry = cache.entries[file], entry.stamp == stamp {
+                let photoOK = entry.profile?.photo.map { photos.check($0) == nil } ?? true
+                let hadBadPhoto = entry.diagnostics.contains { $0.code == .badPhoto }
+                if photoOK && !hadBadPhoto { return (entry, false) }
+            }
+            let (profile, diagnostics) = Self.loadProfile(root: root, path: file, parser: parser)
+            // A file that could not be stamped is not cached (size -1).
+            let unstamped = FileStamp(size: -1, modified: 0, inode: 0)
+            return (ProfileCache.Entry(stamp: stamp ?? unstamped, profile: profile, diagnostics: diagnostics), true)
+        }
+        if entries.contains(where: \.1) || entries.count != cache.entries.count {
+            var fresh = ProfileCache()
+            for (file, (entry, _)) in zip(files, entries) {
+                guard var entry, entry.stamp.size >= 0 else { continue }
+                entry.profile?.body = ""
+                entry.profile?.bodyInFile = true
+                fresh.entries[file] = entry
+            }
+            try? fresh.save(path, key: key)
+        }
+        return entries.map { ($0.0?.profile, $0.0?.diagnostics ?? []) }
     }
 
     /// The hash of the site-wide sources, read as bytes.

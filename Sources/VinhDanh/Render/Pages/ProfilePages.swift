@@ -45,7 +45,7 @@ extension SiteRenderer {
             "movements": movements,
             "hasMovements": !movements.isEmpty,
             "awards": awards,
-            "body": TemplateText(markdown.render(profile.body).html),
+            "body": TemplateText(markdown.render(site.body(of: profile)).html),
             "date": TemplateText(profile.date?.vietnamese ?? ""),
             "isoDate": TemplateText(profile.date?.description ?? ""),
             "photo": TemplateText(""),

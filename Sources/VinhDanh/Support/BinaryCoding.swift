@@ -1,0 +1,83 @@
+/// A compact byte encoding for the build cache: whole numbers as LEB128 varints (signed
+/// ones zigzagged), texts as a length and their UTF-8 bytes, optionals behind a flag.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func add(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func add(_ value: Int) {
+        add(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    mutating func add(_ text: String) {
+        let utf8 = text.utf8
+        add(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func add(_ text: String?) {
+        add(text == nil ? 0 : 1)
+        if let text { add(text) }
+    }
+
+    mutating func add(_ hash: ContentHash) {
+        add(hash.high)
+        add(hash.low)
+    }
+}
+
+/// Reads what ``BinaryWriter`` wrote; every read fails (`nil`) past the end or on a
+/// malformed value, so damaged bytes are never taken for data.
+struct BinaryReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func unsigned() -> UInt64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func int() -> Int? {
+        guard let raw = unsigned() else { return nil }
+        return Int(Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+    }
+
+    mutating func text() -> String? {
+        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+    }
+
+    /// An optional text: `.some(nil)` when absent, `nil` when malformed.
+    mutating func optionalText() -> String?? {
+        switch int() {
+        case 0?: return .some(nil)
+        case 1?: return text().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    mutating func hash() -> ContentHash? {
+        guard let high = unsigned(), let low = unsigned() else { return nil }
+        return ContentHash(high: high, low: low)
+    }
+}
