@@ -19,30 +19,34 @@ struct PageCache: Sendable {
     /// The cache file of a site.
     static func path(_ paths: SitePaths) -> String { paths.cache + "/cache/pages" }
 
-    private static func header(key: ContentHash) -> String { "vinhdanh-page-cache 1 " + key.hex }
+    private static let magic = "vinhdanh-page-cache 2"
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> PageCache {
-        guard let bytes = try? FileIO.read(path), let lines = ChecksummedText.decode(bytes, header: header(key: key)) else {
-            return PageCache()
-        }
+        guard let bytes = try? FileIO.read(path), var r = ChecksummedFile.decode(bytes, magic: magic),
+              r.hash() == key, let count = r.int(), count >= 0 else { return PageCache() }
         var cache = PageCache()
-        cache.entries.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, let inputs = ContentHash(hex: fields[0]), let content = ContentHash(hex: fields[1]),
-                  let size = Int(fields[2]) else { return PageCache() }
-            cache.entries[String(fields[3])] = Entry(inputs: inputs, content: content, size: size)
+        cache.entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let file = r.text(), let inputs = r.hash(), let content = r.hash(), let size = r.int() else { return PageCache() }
+            cache.entries[file] = Entry(inputs: inputs, content: content, size: size)
         }
-        return cache
+        return r.atEnd ? cache : PageCache()
     }
 
     /// Writes the cache (atomically) for `key`.
     func save(_ path: String, key: ContentHash) throws(FileError) {
-        let lines = entries.sorted { $0.key < $1.key }.filter { !$0.key.contains("\n") }.map { file, entry in
-            "\(entry.inputs.hex) \(entry.content.hex) \(entry.size) \(file)"
+        let bytes = ChecksummedFile.encode(magic: Self.magic) { w in
+            w.add(key)
+            w.add(entries.count)
+            for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                w.add(file)
+                w.add(entry.inputs)
+                w.add(entry.content)
+                w.add(entry.size)
+            }
         }
         try FileIO.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        try SafeFile.replace(path, ChecksummedText.encode(header: Self.header(key: key), lines: lines))
+        try SafeFile.replace(path, bytes)
     }
 }

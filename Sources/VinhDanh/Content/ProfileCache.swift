@@ -24,12 +24,8 @@ struct ProfileCache: Sendable {
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> ProfileCache {
-        guard let bytes = try? FileIO.read(path), bytes.count > 32,
-              ContentHash(Array(bytes.dropLast(32))).hex == String(decoding: bytes.suffix(32), as: UTF8.self) else {
-            return ProfileCache()
-        }
-        var reader = BinaryReader(Array(bytes.dropLast(32)))
-        guard reader.text() == magic, reader.hash() == key, let count = reader.int(), count >= 0 else { return ProfileCache() }
+        guard let bytes = try? FileIO.read(path), var reader = ChecksummedFile.decode(bytes, magic: magic),
+              reader.hash() == key, let count = reader.int(), count >= 0 else { return ProfileCache() }
         var cache = ProfileCache()
         cache.entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -41,16 +37,14 @@ struct ProfileCache: Sendable {
 
     /// Writes the cache (atomically) for `key`.
     func save(_ path: String, key: ContentHash) throws(FileError) {
-        var writer = BinaryWriter()
-        writer.add(Self.magic)
-        writer.add(key)
-        writer.add(entries.count)
-        for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.add(file)
-            Self.add(entry, to: &writer)
+        let bytes = ChecksummedFile.encode(magic: Self.magic) { writer in
+            writer.add(key)
+            writer.add(entries.count)
+            for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                writer.add(file)
+                Self.add(entry, to: &writer)
+            }
         }
-        var bytes = writer.bytes
-        bytes += Array(ContentHash(bytes).hex.utf8)
         try FileIO.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
         try SafeFile.replace(path, bytes)
     }

@@ -30,6 +30,12 @@ struct ManifestStore: Sendable {
         if fd >= 0 { close(fd) }
     }
 
+    /// Clears the dirty mark of the folder at `tree`, whose manifest still describes it.
+    func clearDirty(tree: String) {
+        guard let name = Self.name(of: tree) else { return }
+        unlink(folder + "/" + name + ".dirty")
+    }
+
     /// Saves the manifest of the folder at `tree` (atomically) and clears its dirty mark.
     /// `paths`: where the folder may be found later (an output and its spare).
     func save(_ manifest: OutputManifest, tree: String, paths: [String]) throws(FileError) {

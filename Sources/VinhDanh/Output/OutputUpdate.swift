@@ -96,7 +96,7 @@ public final class OutputUpdate: Sendable {
             store.prune()
             return true
         case .inPlace:
-            try store.save(manifest, tree: target, paths: [output, target])
+            if writer.manifestHolds { store.clearDirty(tree: target) } else { try store.save(manifest, tree: target, paths: [output, target]) }
             if FileIO.isDirectory(output) && holds(manifest) { return false }
             var info = stat()
             if lstat(output, &info) != 0 {

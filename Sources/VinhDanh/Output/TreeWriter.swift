@@ -56,9 +56,17 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
     /// them: kept if the folder has them, hard-linked if the reference folder has them.
     /// `nil` when neither has: the caller must ``put(_:_:hash:)`` the bytes.
     func reuse(_ relative: String, hash: ContentHash, size: Int) -> Outcome? {
-        if let entry = known.entries[relative], entry.hash == hash, entry.stamp.size == size,
-           FileStamp.of(relative, in: folder.descriptor) == entry.stamp {
+        let stamp = FileStamp.of(relative, in: folder.descriptor)
+        if let entry = known.entries[relative], entry.hash == hash, entry.stamp.size == size, stamp == entry.stamp {
             record(relative, entry, changed: false)
+            return .kept
+        }
+        // Not vouched for by the manifest (none, or the file changed since): a file of the
+        // right size is read and kept if its bytes are these. Cheaper than writing it
+        // again, and only met once after the cache was deleted or a build was killed.
+        if let stamp, stamp.size == size, known.entries[relative]?.stamp != stamp,
+           let bytes = try? FileIO.read(in: folder.descriptor, relative), bytes.count == size, ContentHash(bytes) == hash {
+            record(relative, OutputManifest.Entry(stamp: stamp, hash: hash), changed: false)
             return .kept
         }
         if let reference, let entry = reference.manifest.entries[relative], entry.hash == hash,
@@ -81,6 +89,9 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
 
     /// Whether any file was written, linked or removed so far.
     var changed: Bool { lock.withLock { changes > 0 } }
+
+    /// Whether the folder's manifest was trusted and still describes it, file for file.
+    var manifestHolds: Bool { !untrusted && lock.withLock { changes == 0 && recorded == known.entries } }
 
     /// Removes whatever the folder holds beyond the files put since it was opened (and
     /// folders left empty), and returns its new manifest.

@@ -81,3 +81,26 @@ struct BinaryReader {
         return ContentHash(high: high, low: low)
     }
 }
+
+/// A cache file read whole or not at all: a magic line, the body, and the body's hash,
+/// so a truncated, damaged or foreign file is recognised and ignored.
+enum ChecksummedFile {
+    /// The file's bytes: `magic` and `body`, then their hash.
+    static func encode(magic: String, _ body: (inout BinaryWriter) -> Void) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.add(magic)
+        body(&writer)
+        var bytes = writer.bytes
+        bytes += Array(ContentHash(bytes).hex.utf8)
+        return bytes
+    }
+
+    /// A reader past the magic line, if `bytes` are a whole file of this `magic`.
+    static func decode(_ bytes: [UInt8], magic: String) -> BinaryReader? {
+        guard bytes.count > 32 else { return nil }
+        let body = Array(bytes.dropLast(32))
+        guard ContentHash(body).hex == String(decoding: bytes.suffix(32), as: UTF8.self) else { return nil }
+        var reader = BinaryReader(body)
+        return reader.text() == magic ? reader : nil
+    }
+}

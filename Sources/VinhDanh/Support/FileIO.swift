@@ -11,6 +11,11 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, operation: "đọc", code: errno) }
         defer { close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    /// Everything left to read from `fd` (`path` names it in an error).
+    private static func readAll(_ fd: Int32, path: String) throws(FileError) -> [UInt8] {
         var info = stat()
         var capacity = 64 * 1024
         if fstat(fd, &info) == 0, info.st_size > 0 { capacity = Int(info.st_size) + 1 }
@@ -31,6 +36,14 @@ enum FileIO {
         }
         bytes.removeSubrange(used...)
         return bytes
+    }
+
+    /// The bytes of the file at `relative` under the open folder `directory`.
+    static func read(in directory: Int32, _ relative: String) throws(FileError) -> [UInt8] {
+        let fd = openat(directory, relative, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: relative, operation: "đọc", code: errno) }
+        defer { close(fd) }
+        return try readAll(fd, path: relative)
     }
 
     /// Writes `bytes` to a new file (fails if it exists: staging folders start empty).
