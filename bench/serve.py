@@ -7,8 +7,10 @@
 2. wrk (Debian) for N seconds on C connections over a mix of pages (home, profiles,
    term pages, CSS, search shards): requests/s, errors, latency; the server's resident
    memory before and after (growth).
-3. Edits a profile's body, then its title, and times from the save to the reload event
-   on the live-reload stream (the rebuild).
+3. Edits while serving, each timed from the save to the reload event on the live-reload
+   stream (the watcher's 50 ms debounce included): a profile's body, its title, a new
+   profile, that profile deleted, an award's year, and a template (a partial only list
+   pages use), with the number of pages the server rendered again.
 """
 import os
 import random
@@ -51,6 +53,11 @@ def wait_event(port, trigger, name="reload", timeout=120):
     raise RuntimeError("no event")
 
 
+def write_file(path, text):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def main():
     binary, site = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     seconds = int(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 30
@@ -58,9 +65,15 @@ def main():
     port = free_port()
     started = time.monotonic()
     server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log_lines = []
+    source = original = None
+    template = os.path.join(site, "site-templates", "partials", "profile-card.mustache")
     try:
-        server.stdout.readline()
+        while "http://" not in (line := server.stdout.readline()):
+            if not line:
+                raise RuntimeError("vinhdanh serve ended before serving")
+        threading.Thread(target=lambda: [log_lines.append(line.strip()) for line in server.stdout], daemon=True).start()
         print(f"serve: first build and start {time.monotonic() - started:.1f} s")
         out = os.path.join(site, ".vinhdanh", "serve")
         profiles = sorted(os.listdir(os.path.join(out, "ho-so")))
@@ -87,8 +100,7 @@ def main():
         print(result.stdout.strip())
         print(f"wrk: {float(rps.group(1)) if rps else 0:,.0f} requests/s over {seconds} s on {connections} connections; "
               f"errors: {errors or 'none'}; server RSS {before:.0f} MiB before, {after:.0f} MiB after")
-        # Edits while serving: body, then title.
-        source = None
+        # Edits while serving.
         for root, _, files in os.walk(os.path.join(site, "content", "profiles")):
             if files:
                 source = os.path.join(root, sorted(files)[0])
@@ -100,13 +112,42 @@ def main():
             with open(source, "w", encoding="utf-8") as f:
                 f.write(text)
 
-        body = wait_event(port, lambda: write(original + "\nMột đoạn mới.\n"))
-        title = wait_event(port, lambda: write(original.replace("title: ", "title: A ", 1)))
+        def last_log():
+            time.sleep(0.3)
+            return log_lines[-1] if log_lines else ""
+
+        def timed(name, change):
+            took = wait_event(port, change)
+            print(f"  {name:<28} {took * 1000:6.0f} ms   server: {last_log()}")
+            return took
+
+        new_profile = os.path.join(os.path.dirname(source), "ho-so-moi-bench.md")
+        default_card = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "site-templates", "partials", "profile-card.mustache")
+        with open(default_card, encoding="utf-8") as f:
+            card = f.read()
+
+        def write_template(text):
+            os.makedirs(os.path.dirname(template), exist_ok=True)
+            with open(template, "w", encoding="utf-8") as f:
+                f.write(text)
+
+        print("save to reload event (35,000-profile goals: body <= 100 ms; new, deleted, award <= 300 ms):")
+        timed("body edit", lambda: write(original + "\nMột đoạn mới.\n"))
+        timed("title edit", lambda: write(original.replace("title: ", "title: A ", 1)))
+        timed("new profile", lambda: write_file(new_profile, original.replace("title: ", "title: Mới ", 1)))
+        timed("deleted profile", lambda: os.remove(new_profile))
+        timed("award year", lambda: write(re.sub(r"(\n    year: )(\d+)", lambda m: m.group(1) + str(int(m.group(2)) - 1), original, count=1)))
+        timed("template (profile-card)", lambda: write_template(card.replace("</h3>", "</h3><!-- bench -->")))
         wait_event(port, lambda: write(original))
-        print(f"edit to reload event: body {body * 1000:.0f} ms (incremental), title {title * 1000:.0f} ms (incremental: re-index, pages between old and new place)")
     finally:
         server.terminate()
         server.wait(timeout=10)
+        for path in (template, os.path.join(os.path.dirname(source or site), "ho-so-moi-bench.md")):
+            if os.path.exists(path):
+                os.remove(path)
+        if source and original is not None:
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(original)
     return 0
 
 

@@ -150,7 +150,7 @@ public struct PreviewServer: Sendable {
         }
         for diagnostic in result.diagnostics { self.options.log(diagnostic.formatted) }
         if !changed.isEmpty {
-            self.options.log("Đã xây dựng lại (\(changed.count) tệp thay đổi) trong \(elapsed()) ms.")
+            self.options.log("Đã xây dựng lại (\(changed.count) tệp nguồn thay đổi; dựng lại \(result.pagesRendered) trang, ghi \(result.filesWritten) tệp) trong \(elapsed()) ms.")
             // Folders created along the way do not count; only files say what changed.
             let files = changed.filter { !($0 as NSString).pathExtension.isEmpty }
             if !files.isEmpty && files.allSatisfy({ $0.hasSuffix(".css") }) {

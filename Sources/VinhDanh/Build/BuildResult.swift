@@ -11,6 +11,8 @@ public struct BuildResult: Sendable {
     /// Files written (or hard-linked) because their bytes changed; the others were left
     /// as they were.
     public var filesWritten: Int
+    /// Pages rendered; the others were unchanged since the last build (see ``PageCache``).
+    public var pagesRendered = 0
     /// The site path of each profile's page, by source file (site-relative), for the
     /// preview server's "go to the profile just saved".
     public var pageOfSource: [String: String] = [:]
@@ -27,7 +29,7 @@ public struct BuildResult: Sendable {
         if !succeeded {
             return "Không xây dựng được: \(errors) lỗi, \(warnings) cảnh báo; thư mục kết quả giữ nguyên (\(milliseconds) ms)."
         }
-        return "Đã xây dựng \(profiles) hồ sơ (\(files) tệp), ghi \(filesWritten) tệp thay đổi trong \(milliseconds) ms"
+        return "Đã xây dựng \(profiles) hồ sơ (\(files) tệp, dựng lại \(pagesRendered) trang), ghi \(filesWritten) tệp thay đổi trong \(milliseconds) ms"
             + (warnings > 0 ? " (\(warnings) cảnh báo)." : ".")
     }
 }

@@ -85,11 +85,12 @@ public struct Builder: Sendable {
             }
             let plan = pages.plan()
             var fresh = PageCache()
-            var written = try timed("render+write") { try write(plan, pages, into: output, cache: cache, recording: &fresh) }
+            var (written, rendered) = try timed("render+write") { try write(plan, pages, into: output, cache: cache, recording: &fresh) }
             let renderer = pages.withSearchIndex(timed("search") { search.wait() })
-            written += try timed("search+write") {
+            let (searchWritten, _) = try timed("search+write") {
                 try write(renderer.searchFileJobs, renderer, into: output, cache: cache, recording: &fresh, reportingProgress: false)
             }
+            written += searchWritten
             let (copied, copiedWritten) = try timed("copy") { try copyFiles(site: site, theme: theme, into: output, skipping: Set(photos)) }
             try timed("swap") {
                 try output.commit()
@@ -98,6 +99,7 @@ public struct Builder: Sendable {
             var result = BuildResult(diagnostics: diagnostics, succeeded: true, profiles: site.profiles.count,
                                      files: plan.count + renderer.searchFileJobs.count + copied + photos.count,
                                      filesWritten: written + copiedWritten + photosWritten, timings: timings)
+            result.pagesRendered = rendered
             let urls = SiteURLs(baseURL: site.config.baseURL)
             for profile in site.profiles { result.pageOfSource[profile.path] = urls.profile(profile.slug) }
             return (result, renderer)
@@ -138,15 +140,16 @@ public struct Builder: Sendable {
     /// Renders in parallel every planned file whose inputs changed since `cache` was
     /// made, or whose bytes the output no longer holds, and puts each as soon as it is
     /// made, so memory stays flat whatever the site's size. Records every file in
-    /// `recording`; returns how many files were written.
+    /// `recording`; returns how many files were written, and how many pages rendered.
     private func write(_ jobs: [PageJob], _ renderer: SiteRenderer, into output: OutputUpdate, cache: PageCache,
-                       recording: inout PageCache, reportingProgress: Bool = true) throws -> Int {
+                       recording: inout PageCache, reportingProgress: Bool = true) throws -> (written: Int, rendered: Int) {
         let progress = reportingProgress ? options.progress : nil
         let inject = options.injectHTML.map { Array($0.utf8) }
         let done = AtomicCounter()
         let workers = workersCount
         let folders = Background { output.makeFolders(renderer.folders(of: jobs)) }
         defer { folders.wait() }
+        let renders = AtomicCounter()
         let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<(String, PageCache.Entry, Bool), FileError> in
             let file = renderer.file(of: jobs[i])
             let inputs = renderer.inputs(of: jobs[i])
@@ -155,6 +158,7 @@ public struct Builder: Sendable {
             if let entry = cache.entries[file], entry.inputs == inputs, output.reuse(file, hash: entry.content, size: entry.size) {
                 return .success((file, entry, false))
             }
+            _ = renders.increment()
             var bytes = renderer.render(jobs[i]).bytes
             if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
             let entry = PageCache.Entry(inputs: inputs, content: ContentHash(bytes), size: bytes.count)
@@ -171,7 +175,7 @@ public struct Builder: Sendable {
             case .failure(let error): throw error
             }
         }
-        return changed
+        return (changed, renders.increment())
     }
 
     /// `snippet` inserted before the last `</body>`.

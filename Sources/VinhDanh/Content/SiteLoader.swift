@@ -102,7 +102,11 @@ public struct SiteLoader: Sendable {
                 let hadBadPhoto = entry.diagnostics.contains { $0.code == .badPhoto }
                 if photoOK && !hadBadPhoto { return (entry, false) }
             }
-            let (profile, diagnostics) = Self.loadProfile(root: root, path: file, parser: parser)
+            var (profile, diagnostics) = Self.loadProfile(root: root, path: file, parser: parser)
+            // Bodies are read again when pages are rendered: holding 35,000 of them would
+            // double a build's memory.
+            profile?.body = ""
+            profile?.bodyInFile = true
             // A file that could not be stamped is not cached (size -1).
             let unstamped = FileStamp(size: -1, modified: 0, inode: 0)
             return (ProfileCache.Entry(stamp: stamp ?? unstamped, profile: profile, diagnostics: diagnostics), true)
@@ -110,9 +114,7 @@ public struct SiteLoader: Sendable {
         if entries.contains(where: \.1) || entries.count != cache.entries.count {
             var fresh = ProfileCache()
             for (file, (entry, _)) in zip(files, entries) {
-                guard var entry, entry.stamp.size >= 0 else { continue }
-                entry.profile?.body = ""
-                entry.profile?.bodyInFile = true
+                guard let entry, entry.stamp.size >= 0 else { continue }
                 fresh.entries[file] = entry
             }
             try? fresh.save(path, key: key)

@@ -103,7 +103,9 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
         } else {
             stale = known.entries.keys.filter { kept[$0] == nil }.sorted()
         }
+        var removed = 0
         for path in stale where unlinkat(folder.descriptor, path, 0) == 0 {
+            removed += 1
             lock.withLock { changes += 1 }
             var parent = path
             while let slash = parent.lastIndex(of: "/") {
@@ -111,7 +113,7 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
                 if unlinkat(folder.descriptor, parent, AT_REMOVEDIR) != 0 { break }
             }
         }
-        if untrusted { removeEmptyFolders("") }
+        if untrusted && removed > 0 { removeEmptyFolders("") }
         return OutputManifest(entries: kept)
     }
 
