@@ -16,7 +16,7 @@ DEBIAN_BENCH := hugo python3 wrk
 DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv iproute2
 VENV := .build/site-venv
 
-.PHONY: serve build test bench deps deps-bench release clean
+.PHONY: serve build test test-edits bench deps deps-bench release clean
 
 # Installs Debian packages that are missing; runs apt-get update once, only if needed.
 define apt_install
@@ -53,6 +53,12 @@ test: deps
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_serve.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+
+# More random edit sequences than make test runs (EDITS=N of them, 40 edits each).
+EDITS ?= 40
+test-edits: deps
+	$(SWIFT) build --build-tests
+	VINHDANH_EDIT_SEQUENCES=$(EDITS) $(SWIFT) test --skip-build --filter EditSequenceTests
 
 release: deps
 	$(SWIFT) build -c release --product vinhdanh

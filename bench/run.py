@@ -5,9 +5,11 @@ For each size N, generates (once, cached in the work dir) a native Vinh Danh sit
 Hugo twin with ../shared/bench/gen_profiles.py. Then, --pairs times, interleaved
 (vinhdanh, hugo, vinhdanh, hugo, ...), with no pauses, each tool building again and again
 into its own same output folder:
-  full      - vinhdanh's cache (SITE/.vinhdanh) deleted first; Hugo with its default caches
-  unchanged - a rebuild with nothing changed
-  one edit  - a rebuild after one profile's award year and body changed (both sites)
+  full       - vinhdanh's cache (SITE/.vinhdanh) deleted first; Hugo with its default caches
+  after full - a rebuild with nothing changed, right after that (vinhdanh checks its
+               spare folder by reading it, once after the cache was deleted)
+  unchanged  - a rebuild with nothing changed (what users meet day to day)
+  one edit   - a rebuild after one profile's award year and body changed (both sites)
 and, as a second row that users do not meet, a full build into a fresh, empty folder.
 Reports the medians of wall time, CPU time (user + sys) and peak RSS of each build.
 
@@ -278,7 +280,10 @@ class Runner:
         return timed_run(argv, log_prefix, cwd=self.work.root)
 
 
-SCENARIOS = ("full", "unchanged", "one edit")
+# "after full" is a rebuild with nothing changed right after the full build that followed
+# the cache's deletion: it checks the spare folder, whose manifest went with the cache,
+# by reading it (once per deletion). "unchanged" is the next one: what users meet daily.
+SCENARIOS = ("full", "after full", "unchanged", "one edit")
 
 
 class ProfileEdit:

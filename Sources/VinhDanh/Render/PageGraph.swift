@@ -38,16 +38,15 @@ extension SiteRenderer {
     }
 
     /// The hash of everything the job's file shows: its own inputs, the site-wide sources
-    /// and the templates of its kind.
+    /// and the templates of its kind. Not the job's numbers: they are positions (a
+    /// profile's index moves when another is added before it), and a file is known by
+    /// its path, so a kind adds those of its numbers its file shows (a page number).
     public func inputs(of job: PageJob) -> ContentHash {
         let kind = PageGraph.kinds[job.kind]
         var hasher = InputHasher()
         hasher.add(siteInputs)
         hasher.add(templateInputs[job.kind])
         hasher.add(job.kind)
-        hasher.add(job.ref.a)
-        hasher.add(job.ref.b)
-        hasher.add(job.ref.c)
         kind.inputs(job.ref, self, &hasher)
         return hasher.hash
     }

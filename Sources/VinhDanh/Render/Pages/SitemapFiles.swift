@@ -23,6 +23,8 @@ struct SitemapFiles: PageKind {
     var templates: [String] { [] }
 
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
+        hasher.add(page.a)
+        hasher.add(r.sitemapLimit)
         for (path, date) in r.sitemapEntries() {
             hasher.add(path)
             hasher.add(date?.description)

@@ -37,6 +37,7 @@ struct TaxonomyPages: PageKind {
             return
         }
         let term = taxonomy.terms[page.b]
+        hasher.add(page.c)
         hasher.add(term.key)
         hasher.add(term.name)
         hasher.add(term.profiles.count)
