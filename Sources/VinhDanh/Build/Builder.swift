@@ -60,7 +60,7 @@ public struct Builder: Sendable {
         // sorting is serial, and would otherwise leave a core idle.
         let indexing = Background { SiteIndex(site: site) }
         let cacheKey = pageCacheKey
-        let cachePath = PageCache.path(site.paths)
+        let cachePath = PageCache.path(options)
         let cache = timed("cache") { PageCache.load(cachePath, key: cacheKey) }
         // With no cache every page is rendered, so every list item is needed: render them
         // all now, beside the index. Otherwise only the lists that changed need theirs.
@@ -130,7 +130,10 @@ public struct Builder: Sendable {
     }
 
     /// The page cache's key: the binary, and the options that change every page.
-    private var pageCacheKey: ContentHash {
+    private var pageCacheKey: ContentHash { Self.pageCacheKey(options) }
+
+    /// The page cache's key for a build with `options`.
+    static func pageCacheKey(_ options: BuildOptions) -> ContentHash {
         var hasher = InputHasher()
         hasher.add(VinhDanhVersion.identity)
         hasher.add(options.injectHTML)

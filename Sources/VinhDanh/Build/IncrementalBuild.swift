@@ -24,11 +24,20 @@ public struct IncrementalBuild: Sendable {
     private(set) var renderer: SiteRenderer
     /// The inputs of each page file written (search index files aside), by output file.
     private var shown: [String: ContentHash]
+    /// The build cache's pages and the output folder's manifest, kept up to date with each
+    /// file written here, so that the next full build (after a template change…) renders
+    /// and writes only what it changes.
+    private var pages: PageCache
+    private var manifest: OutputManifest
 
     /// A full build that keeps its model for later updates (`nil` model when it failed).
     public static func full(options: BuildOptions) throws -> (BuildResult, IncrementalBuild?) {
         let (result, renderer) = try Builder(options: options).buildKeepingRenderer()
-        return (result, renderer.map { IncrementalBuild(options: options, renderer: $0, shown: Self.inputs(of: $0)) })
+        guard let renderer else { return (result, nil) }
+        let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
+        let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
+        return (result, IncrementalBuild(options: options, renderer: renderer, shown: Self.inputs(of: renderer),
+                                         pages: pages, manifest: manifest))
     }
 
     /// The inputs of every page file the renderer plans, search index files aside.
@@ -77,7 +86,11 @@ public struct IncrementalBuild: Sendable {
         diagnostics += SiteLoader.duplicateSlugs(site.profiles)
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
         let previous = renderer
-        let index = SiteIndex(site: site)
+        // The index is rebuilt only when an edit touched what it reads.
+        let sameProfiles = site.profiles.count == previous.site.profiles.count
+            && zip(site.profiles, previous.site.profiles).allSatisfy { $0.path == $1.path && ($0.sourceHash == $1.sourceHash || SiteIndex.alike($0, $1)) }
+        let index = sameProfiles ? previous.index : SiteIndex(site: site)
+
         var cardsBySource: [ContentHash: String] = [:]
         for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
         let cards = site.profiles.map { cardsBySource[$0.sourceHash] }
@@ -85,13 +98,14 @@ public struct IncrementalBuild: Sendable {
                                 sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
             .withSearchIndex(previous.searchIndex)
         let fresh = Self.inputs(of: renderer)
+
         let search = PageGraph.index(of: SearchIndexFiles.self)
         let jobs = renderer.plan().filter { job in job.kind != search && shown[renderer.file(of: job)] != fresh[renderer.file(of: job)] }
-        let rendered = Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }
-        var written = 0
-        for (file, bytes) in rendered where write(file, bytes) { written += 1 }
+        let written = write(Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }, inputs: fresh)
         for file in shown.keys where fresh[file] == nil { remove(file) }
         shown = fresh
+        saveCaches()
+
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
         return .updated(rendered: jobs.count, written: written, page: page, diagnostics: diagnostics.sorted())
     }
@@ -118,45 +132,59 @@ public struct IncrementalBuild: Sendable {
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
         defer { withExtendedLifetime(lock) {} }
         let old = Dictionary(renderer.searchIndex.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        var written = 0
-        for file in fresh.files where old[file.path] != file.bytes {
-            if write(file.path, file.bytes, inject: false) { written += 1 }
-        }
+        renderer = renderer.withSearchIndex(fresh)
+        let inputs = Dictionary(renderer.searchFileJobs.map { (renderer.file(of: $0), renderer.inputs(of: $0)) },
+                                uniquingKeysWith: { a, _ in a })
+        let written = write(fresh.files.filter { old[$0.path] != $0.bytes }.map { ($0.path, $0.bytes) }, inputs: inputs, inject: false)
         let kept = Set(fresh.files.map(\.path))
         for file in old.keys where !kept.contains(file) { remove(file) }
-        renderer = renderer.withSearchIndex(fresh)
+        saveCaches()
         return written
     }
 
-    /// Marks the output's manifest as no longer describing it, before writing into the
-    /// folder directly: the next full build then checks the folder whole (see ``ManifestStore``).
-    private func markChanged() {
-        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
+    /// Saves the page cache and the output's manifest, now that they describe the folder
+    /// again (which clears its dirty mark).
+    private func saveCaches() {
+        try? pages.save(PageCache.path(options), key: Builder.pageCacheKey(options))
+        try? ManifestStore(folder: options.site.outputManifests).save(manifest, tree: options.output, paths: [options.output, OutputUpdate.spare(of: options.output)])
     }
 
-    /// Writes a file of the output if its bytes changed (atomically: a reader sees the old
-    /// or the new file). Returns whether it wrote.
-    private func write(_ file: String, _ bytes: [UInt8], inject: Bool = true) -> Bool {
-        var bytes = bytes
-        if inject, let snippet = options.injectHTML, file.hasSuffix(".html") {
-            bytes = Builder.inject(Array(snippet.utf8), into: bytes)
+    /// Writes the files whose bytes changed, in parallel (atomically: a reader sees the
+    /// old or the new file), and records each with the `inputs` it was rendered from.
+    /// Returns how many it wrote.
+    private mutating func write(_ files: [(file: String, bytes: [UInt8])], inputs: [String: ContentHash],
+                                inject: Bool = true) -> Int {
+        guard !files.isEmpty else { return 0 }
+        // Marked before the folder changes: the manifest does not describe it until saved.
+        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
+        let snippet = inject ? options.injectHTML.map { Array($0.utf8) } : nil
+        let output = options.output
+        let results = Parallel.map(files.count) { i -> (hash: ContentHash, size: Int, stamp: FileStamp?, wrote: Bool) in
+            var bytes = files[i].bytes
+            if let snippet, files[i].file.hasSuffix(".html") { bytes = Builder.inject(snippet, into: bytes) }
+            let hash = ContentHash(bytes)
+            let path = output + "/" + files[i].file
+            var info = stat()
+            if let old = try? FileIO.read(path), old == bytes {
+                return (hash, bytes.count, stat(path, &info) == 0 ? FileStamp(info) : nil, false)
+            }
+            guard (try? FileIO.makeDirectories((path as NSString).deletingLastPathComponent)) != nil,
+                  (try? SafeFile.replace(path, bytes)) != nil else { return (hash, bytes.count, nil, false) }
+            return (hash, bytes.count, stat(path, &info) == 0 ? FileStamp(info) : nil, true)
         }
-        let path = options.output + "/" + file
-        if let old = try? FileIO.read(path), old == bytes { return false }
-        markChanged()
-        do {
-            try FileIO.makeDirectories((path as NSString).deletingLastPathComponent)
-            try SafeFile.replace(path, bytes)
-            return true
-        } catch {
-            return false
+        for ((file, _), result) in zip(files, results) {
+            pages.entries[file] = inputs[file].map { PageCache.Entry(inputs: $0, content: result.hash, size: result.size) }
+            manifest.entries[file] = result.stamp.map { OutputManifest.Entry(stamp: $0, hash: result.hash) }
         }
+        return results.count(where: \.wrote)
     }
 
     /// Deletes a file of the output that no page makes any more, and folders left empty.
-    private func remove(_ file: String) {
+    private mutating func remove(_ file: String) {
         var path = options.output + "/" + file
-        markChanged()
+        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
+        manifest.entries[file] = nil
+        pages.entries[file] = nil
         guard unlink(path) == 0 else { return }
         while true {
             path = (path as NSString).deletingLastPathComponent

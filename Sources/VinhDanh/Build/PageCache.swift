@@ -16,8 +16,11 @@ struct PageCache: Sendable {
     /// Entries by output file.
     var entries: [String: Entry] = [:]
 
-    /// The cache file of a site.
-    static func path(_ paths: SitePaths) -> String { paths.cache + "/cache/pages" }
+    /// The cache file of a site's builds with `options`: the preview server's pages carry
+    /// its reload script, so it keeps a cache of its own beside the one of `build`.
+    static func path(_ options: BuildOptions) -> String {
+        options.site.cache + (options.injectHTML == nil ? "/cache/pages" : "/cache/pages-serve")
+    }
 
     private static let magic = "vinhdanh-page-cache 2"
 
@@ -39,7 +42,7 @@ struct PageCache: Sendable {
         let bytes = ChecksummedFile.encode(magic: Self.magic) { w in
             w.add(key)
             w.add(entries.count)
-            for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            for (file, entry) in entries {
                 w.add(file)
                 w.add(entry.inputs)
                 w.add(entry.content)

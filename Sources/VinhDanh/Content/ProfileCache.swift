@@ -40,7 +40,7 @@ struct ProfileCache: Sendable {
         let bytes = ChecksummedFile.encode(magic: Self.magic) { writer in
             writer.add(key)
             writer.add(entries.count)
-            for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            for (file, entry) in entries {
                 writer.add(file)
                 Self.add(entry, to: &writer)
             }

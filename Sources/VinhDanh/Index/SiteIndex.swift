@@ -16,6 +16,14 @@ public struct SiteIndex: Sendable {
         taxonomies.first { $0.kind == kind } ?? Taxonomy(kind: kind, terms: [])
     }
 
+    /// Whether two versions of a profile are alike to every index: all that
+    /// ``init(site:)`` reads of a profile. An edit that keeps these keeps the index.
+    public static func alike(_ a: Profile, _ b: Profile) -> Bool {
+        a.title == b.title && a.slug == b.slug && a.kind == b.kind && a.district == b.district
+            && a.movements == b.movements && a.awards.map(\.type) == b.awards.map(\.type)
+            && a.awards.map(\.year) == b.awards.map(\.year) && a.effectiveDate == b.effectiveDate
+    }
+
     /// Builds every index of `site`.
     public init(site: Site) {
         let profiles = site.profiles

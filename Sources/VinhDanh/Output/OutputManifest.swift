@@ -21,7 +21,7 @@ struct OutputManifest: Sendable, Equatable {
             w.add(paths.count)
             for path in paths { w.add(path) }
             w.add(entries.count)
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            for (path, entry) in entries {
                 w.add(path)
                 w.add(entry.hash)
                 w.add(entry.stamp.size)

@@ -65,6 +65,10 @@ extension SiteRenderer {
     /// HTML pages listed in sitemaps, in plan order, each with its last-modified date: the
     /// newest content it shows (never the build time). Every kind but the sitemap's own.
     func sitemapEntries() -> [(loc: String, lastmod: CalendarDate?)] {
+        sitemapMemo.value(for: 0) { listSitemapEntries() }
+    }
+
+    private func listSitemapEntries() -> [(loc: String, lastmod: CalendarDate?)] {
         let sitemap = PageGraph.index(of: SitemapFiles.self)
         var entries: [(loc: String, lastmod: CalendarDate?)] = []
         for (k, kind) in PageGraph.kinds.enumerated() where k != sitemap && kind.inSitemap {

@@ -35,6 +35,8 @@ public struct SiteRenderer: Sendable {
     let newestDate: CalendarDate?
     /// Each term's newest profile date: [taxonomy][term] (sitemap dates).
     let termDates: [[CalendarDate?]]
+    /// The sitemap's entries, listed once (see ``sitemapEntries()``).
+    let sitemapMemo = Memo<Int, [(loc: String, lastmod: CalendarDate?)]>()
 
     /// The same renderer with another search index.
     public func withSearchIndex(_ index: SearchIndex) -> SiteRenderer {
