@@ -111,7 +111,10 @@ public struct SiteLoader: Sendable {
             let unstamped = FileStamp(size: -1, modified: 0, inode: 0)
             return (ProfileCache.Entry(stamp: stamp ?? unstamped, profile: profile, diagnostics: diagnostics), true)
         }
-        if entries.contains(where: \.1) || entries.count != cache.entries.count {
+        // Saving 35,000 entries costs more than parsing a few files again: a handful of
+        // edits are left to be parsed by the next builds until enough gather.
+        let parsed = entries.count(where: \.1)
+        if parsed > max(64, files.count / 100) || (parsed > 0 && parsed == files.count) {
             var fresh = ProfileCache()
             for (file, (entry, _)) in zip(files, entries) {
                 guard let entry, entry.stamp.size >= 0 else { continue }

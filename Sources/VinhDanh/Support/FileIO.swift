@@ -46,7 +46,7 @@ enum FileIO {
         return try readAll(fd, path: relative)
     }
 
-    /// Writes `bytes` to a new file (fails if it exists: staging folders start empty).
+    /// Writes `bytes` to a new file (fails if it exists: never overwrites).
     static func writeNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, operation: "ghi", code: errno) }
