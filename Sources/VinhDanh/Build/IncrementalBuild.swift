@@ -104,7 +104,8 @@ public struct IncrementalBuild: Sendable {
         let written = write(Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }, inputs: fresh)
         for file in shown.keys where fresh[file] == nil { remove(file) }
         shown = fresh
-        saveCaches()
+        // The caches are saved by the search index's refresh that follows (off the path
+        // from save to reload); until then the folder stays marked dirty, which is safe.
 
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
         return .updated(rendered: jobs.count, written: written, page: page, diagnostics: diagnostics.sorted())
@@ -144,7 +145,7 @@ public struct IncrementalBuild: Sendable {
 
     /// Saves the page cache and the output's manifest, now that they describe the folder
     /// again (which clears its dirty mark).
-    private func saveCaches() {
+    public func saveCaches() {
         try? pages.save(PageCache.path(options), key: Builder.pageCacheKey(options))
         try? ManifestStore(folder: options.site.outputManifests).save(manifest, tree: options.output, paths: [options.output, OutputUpdate.spare(of: options.output)])
     }
