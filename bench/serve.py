@@ -113,8 +113,13 @@ def main():
                 f.write(text)
 
         def last_log():
+            # An editor saves, looks at the page, edits again: the next edit comes once the
+            # server has finished this one (its search index refresh runs after the reload).
+            count = len(log_lines)
             time.sleep(0.3)
-            return log_lines[-1] if log_lines else ""
+            line = next((l for l in log_lines[count - 1:] if l.startswith("Đã")), log_lines[-1] if log_lines else "")
+            time.sleep(2.0)
+            return line
 
         def timed(name, change):
             took = wait_event(port, change)

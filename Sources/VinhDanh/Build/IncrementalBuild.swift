@@ -40,12 +40,16 @@ public struct IncrementalBuild: Sendable {
                                          pages: pages, manifest: manifest))
     }
 
-    /// The inputs of every page file the renderer plans, search index files aside.
-    private static func inputs(of renderer: SiteRenderer) -> [String: ContentHash] {
+    /// Every page file the renderer plans (search index files aside), with its inputs.
+    private static func plannedInputs(_ renderer: SiteRenderer) -> [(job: PageJob, file: String, inputs: ContentHash)] {
         let search = PageGraph.index(of: SearchIndexFiles.self)
         let jobs = renderer.plan().filter { $0.kind != search }
-        let hashes = Parallel.map(jobs.count) { renderer.inputs(of: jobs[$0]) }
-        return Dictionary(zip(jobs.map(renderer.file(of:)), hashes), uniquingKeysWith: { a, _ in a })
+        return Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputs(of: jobs[$0])) }
+    }
+
+    /// The inputs of every page file the renderer plans, search index files aside.
+    private static func inputs(of renderer: SiteRenderer) -> [String: ContentHash] {
+        Dictionary(plannedInputs(renderer).map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
@@ -83,24 +87,31 @@ public struct IncrementalBuild: Sendable {
             }
             edited.append(path)
         }
+        // A photo no profile used before was not resized by the last full build: that
+        // build must run again.
+        let published = Set(renderer.site.profiles.compactMap(\.photo))
+        if site.profiles.contains(where: { $0.photo.map { !published.contains($0) } ?? false }) { return nil }
         diagnostics += SiteLoader.duplicateSlugs(site.profiles)
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
         let previous = renderer
         // The index is rebuilt only when an edit touched what it reads.
         let sameProfiles = site.profiles.count == previous.site.profiles.count
             && zip(site.profiles, previous.site.profiles).allSatisfy { $0.path == $1.path && ($0.sourceHash == $1.sourceHash || SiteIndex.alike($0, $1)) }
-        let index = sameProfiles ? previous.index : SiteIndex(site: site)
-
         var cardsBySource: [ContentHash: String] = [:]
         for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
         let cards = site.profiles.map { cardsBySource[$0.sourceHash] }
-        renderer = SiteRenderer(site: site, index: index, theme: previous.theme, cards: cards, photoSizes: previous.photoSizes,
-                                sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
-            .withSearchIndex(previous.searchIndex)
-        let fresh = Self.inputs(of: renderer)
-
-        let search = PageGraph.index(of: SearchIndexFiles.self)
-        let jobs = renderer.plan().filter { job in job.kind != search && shown[renderer.file(of: job)] != fresh[renderer.file(of: job)] }
+        if sameProfiles {
+            renderer = SiteRenderer(keepingIndexOf: previous, site: site, cards: cards)
+        } else {
+            renderer = SiteRenderer(site: site, index: SiteIndex(site: site), theme: previous.theme, cards: cards,
+                                    photoSizes: previous.photoSizes, sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
+                .withSearchIndex(previous.searchIndex)
+        }
+        let planned = Self.plannedInputs(renderer)
+        var fresh: [String: ContentHash] = [:]
+        fresh.reserveCapacity(planned.count)
+        for page in planned { fresh[page.file] = page.inputs }
+        let jobs = planned.filter { shown[$0.file] != $0.inputs }.map(\.job)
         let written = write(Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }, inputs: fresh)
         for file in shown.keys where fresh[file] == nil { remove(file) }
         shown = fresh

@@ -24,6 +24,17 @@ public struct SiteIndex: Sendable {
             && a.awards.map(\.year) == b.awards.map(\.year) && a.effectiveDate == b.effectiveDate
     }
 
+    /// No profiles, no terms.
+    static let empty = SiteIndex(order: [], taxonomies: [], newest: [], countsByKind: [:], awardCount: 0)
+
+    private init(order: [Int], taxonomies: [Taxonomy], newest: [Int], countsByKind: [SubjectKind: Int], awardCount: Int) {
+        self.order = order
+        self.taxonomies = taxonomies
+        self.newest = newest
+        self.countsByKind = countsByKind
+        self.awardCount = awardCount
+    }
+
     /// Builds every index of `site`.
     public init(site: Site) {
         let profiles = site.profiles

@@ -88,6 +88,31 @@ public struct SiteRenderer: Sendable {
         (allProfiles, newestDate, termDates) = Self.contentInputs(site, index, photoSizes)
     }
 
+    /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
+    /// and every site-wide source: all but the profiles, their list items and
+    /// ``allProfiles`` is taken from `previous`.
+    init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
+        self.site = site
+        index = previous.index
+        theme = previous.theme
+        urls = previous.urls
+        markdown = previous.markdown
+        self.cards = ProfileCards(site: site, urls: previous.urls, theme: previous.theme, rendered: cards)
+        statistics = previous.statistics
+        searchIndex = previous.searchIndex
+        termDescriptions = previous.termDescriptions
+        termLinks = previous.termLinks
+        sitemapLimit = previous.sitemapLimit
+        photoSizes = previous.photoSizes
+        siteInputs = previous.siteInputs
+        templateInputs = previous.templateInputs
+        (allProfiles, _, _) = Self.contentInputs(site, SiteIndex.empty, photoSizes)
+        newestDate = previous.newestDate
+        termDates = previous.termDates
+        base = previous.base
+        paginationItems = previous.paginationItems
+    }
+
     /// ``allProfiles``, ``newestDate`` and ``termDates``.
     private static func contentInputs(_ site: Site, _ index: SiteIndex, _ photoSizes: [String: PhotoSize])
         -> (ContentHash, CalendarDate?, [[CalendarDate?]]) {
