@@ -24,6 +24,8 @@ public struct IncrementalBuild: Sendable {
     private(set) var renderer: SiteRenderer
     /// The inputs of each page file written (search index files aside), by output file.
     private var shown: [String: ContentHash]
+    /// The plan's page files (search index files aside) with their inputs, as last updated.
+    private var planned: [(job: PageJob, file: String, inputs: ContentHash)]
     /// The build cache's pages and the output folder's manifest, kept up to date with each
     /// file written here, so that the next full build (after a template change…) renders
     /// and writes only what it changes.
@@ -36,7 +38,9 @@ public struct IncrementalBuild: Sendable {
         guard let renderer else { return (result, nil) }
         let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
         let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
-        return (result, IncrementalBuild(options: options, renderer: renderer, shown: Self.inputs(of: renderer),
+        let planned = plannedInputs(renderer)
+        let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
+        return (result, IncrementalBuild(options: options, renderer: renderer, shown: shown, planned: planned,
                                          pages: pages, manifest: manifest))
     }
 
@@ -47,10 +51,7 @@ public struct IncrementalBuild: Sendable {
         return Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputs(of: jobs[$0])) }
     }
 
-    /// The inputs of every page file the renderer plans, search index files aside.
-    private static func inputs(of renderer: SiteRenderer) -> [String: ContentHash] {
-        Dictionary(plannedInputs(renderer).map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
-    }
+
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
     /// need a full build.
@@ -89,32 +90,43 @@ public struct IncrementalBuild: Sendable {
         }
         // A photo no profile used before was not resized by the last full build: that
         // build must run again.
-        let published = Set(renderer.site.profiles.compactMap(\.photo))
-        if site.profiles.contains(where: { $0.photo.map { !published.contains($0) } ?? false }) { return nil }
-        diagnostics += SiteLoader.duplicateSlugs(site.profiles)
-        if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
         let previous = renderer
-        // The index is rebuilt only when an edit touched what it reads.
+        for path in edited {
+            guard let photo = site.profiles.first(where: { $0.path == path })?.photo else { continue }
+            if !previous.site.profiles.contains(where: { $0.photo == photo }) { return nil }
+        }
+        // An edit that keeps what the index reads keeps the index, the plan and the slugs.
         let sameProfiles = site.profiles.count == previous.site.profiles.count
             && zip(site.profiles, previous.site.profiles).allSatisfy { $0.path == $1.path && ($0.sourceHash == $1.sourceHash || SiteIndex.alike($0, $1)) }
-        var cardsBySource: [ContentHash: String] = [:]
-        for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
-        let cards = site.profiles.map { cardsBySource[$0.sourceHash] }
+        if !sameProfiles { diagnostics += SiteLoader.duplicateSlugs(site.profiles) }
+        if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
+        var fresh: [(job: PageJob, file: String, inputs: ContentHash)]
         if sameProfiles {
+            var cards = previous.cards.known
+            for i in site.profiles.indices where site.profiles[i].sourceHash != previous.site.profiles[i].sourceHash { cards[i] = nil }
             renderer = SiteRenderer(keepingIndexOf: previous, site: site, cards: cards)
+            let plan = planned
+            fresh = Parallel.map(plan.count) { [renderer] i in (plan[i].job, plan[i].file, renderer.inputs(of: plan[i].job)) }
         } else {
-            renderer = SiteRenderer(site: site, index: SiteIndex(site: site), theme: previous.theme, cards: cards,
-                                    photoSizes: previous.photoSizes, sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
+            var cardsBySource: [ContentHash: String] = [:]
+            for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
+            renderer = SiteRenderer(site: site, index: SiteIndex(site: site), theme: previous.theme,
+                                    cards: site.profiles.map { cardsBySource[$0.sourceHash] }, photoSizes: previous.photoSizes,
+                                    sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
+            fresh = Self.plannedInputs(renderer)
         }
-        let planned = Self.plannedInputs(renderer)
-        var fresh: [String: ContentHash] = [:]
-        fresh.reserveCapacity(planned.count)
-        for page in planned { fresh[page.file] = page.inputs }
-        let jobs = planned.filter { shown[$0.file] != $0.inputs }.map(\.job)
-        let written = write(Parallel.map(jobs.count) { [renderer] i in renderer.render(jobs[i]) }, inputs: fresh)
-        for file in shown.keys where fresh[file] == nil { remove(file) }
-        shown = fresh
+        let changed = fresh.filter { shown[$0.file] != $0.inputs }
+        let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
+                            inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
+        if !sameProfiles {
+            let kept = Set(fresh.map(\.file))
+            for file in shown.keys where !kept.contains(file) { remove(file) }
+        }
+        for page in changed { shown[page.file] = page.inputs }
+        if !sameProfiles { shown = Dictionary(fresh.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }) }
+        planned = fresh
+        let jobs = changed
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
 
