@@ -42,7 +42,8 @@ struct TaxonomyPages: PageKind {
         hasher.add(term.name)
         hasher.add(term.profiles.count)
         hasher.add(r.pageCount(term))
-        hasher.add(r.termSummary(taxonomy.kind, key: term.key))
+        // The term's summary and description show on its first page only.
+        if page.c == 1 { hasher.add(r.termSummary(taxonomy.kind, key: term.key)) }
         let size = r.site.config.pagination
         for i in term.profiles.dropFirst((page.c - 1) * size).prefix(size) { r.addCard(i, &hasher) }
     }
