@@ -69,4 +69,4 @@ bench: release
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf .build public .vinhdanh
+	rm -rf .build public .public.previous .vinhdanh
