@@ -152,33 +152,32 @@ public struct Builder: Sendable {
         let workers = workersCount
         let folders = Background { output.makeFolders(renderer.folders(of: jobs)) }
         defer { folders.wait() }
-        let renders = AtomicCounter()
-        let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<(String, PageCache.Entry, Bool), FileError> in
+        let outcomes = Parallel.map(jobs.count, workers: workers) { i -> Result<(String, PageCache.Entry, wrote: Bool, rendered: Bool), FileError> in
             let file = renderer.file(of: jobs[i])
             let inputs = renderer.inputs(of: jobs[i])
             let count = done.increment() + 1
             if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
             if let entry = cache.entries[file], entry.inputs == inputs, output.reuse(file, hash: entry.content, size: entry.size) {
-                return .success((file, entry, false))
+                return .success((file, entry, false, false))
             }
-            _ = renders.increment()
             var bytes = renderer.render(jobs[i]).bytes
             if let inject, file.hasSuffix(".html") { bytes = Self.inject(inject, into: bytes) }
             let entry = PageCache.Entry(inputs: inputs, content: ContentHash(bytes), size: bytes.count)
-            do throws(FileError) { return .success((file, entry, try output.put(file, bytes, hash: entry.content))) } catch {
+            do throws(FileError) { return .success((file, entry, try output.put(file, bytes, hash: entry.content), true)) } catch {
                 return .failure(error)
             }
         }
-        var changed = 0
+        var written = 0, rendered = 0
         for outcome in outcomes {
             switch outcome {
-            case .success(let (file, entry, wrote)):
+            case .success(let (file, entry, wrote, made)):
                 recording.entries[file] = entry
-                if wrote { changed += 1 }
+                if wrote { written += 1 }
+                if made { rendered += 1 }
             case .failure(let error): throw error
             }
         }
-        return (changed, renders.increment())
+        return (written, rendered)
     }
 
     /// `snippet` inserted before the last `</body>`.

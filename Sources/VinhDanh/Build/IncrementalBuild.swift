@@ -22,9 +22,8 @@ public struct IncrementalBuild: Sendable {
 
     public let options: BuildOptions
     private(set) var renderer: SiteRenderer
-    /// The inputs of each page file written (search index files aside), by output file.
-    private var shown: [String: ContentHash]
-    /// The plan's page files (search index files aside) with their inputs, as last updated.
+    /// The plan's page files (search index files aside), each with the inputs it was
+    /// last written from.
     private var planned: [(job: PageJob, file: String, inputs: ContentHash)]
     /// The build cache's pages and the output folder's manifest, kept up to date with each
     /// file written here, so that the next full build (after a template change…) renders
@@ -38,9 +37,7 @@ public struct IncrementalBuild: Sendable {
         guard let renderer else { return (result, nil) }
         let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
         let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
-        let planned = plannedInputs(renderer)
-        let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
-        return (result, IncrementalBuild(options: options, renderer: renderer, shown: shown, planned: planned,
+        return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer),
                                          pages: pages, manifest: manifest))
     }
 
@@ -50,8 +47,6 @@ public struct IncrementalBuild: Sendable {
         let jobs = renderer.plan().filter { $0.kind != search }
         return Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputs(of: jobs[$0])) }
     }
-
-
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
     /// need a full build.
@@ -100,13 +95,16 @@ public struct IncrementalBuild: Sendable {
             && zip(site.profiles, previous.site.profiles).allSatisfy { $0.path == $1.path && ($0.sourceHash == $1.sourceHash || SiteIndex.alike($0, $1)) }
         if !sameProfiles { diagnostics += SiteLoader.duplicateSlugs(site.profiles) }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
-        var fresh: [(job: PageJob, file: String, inputs: ContentHash)]
+        let fresh: [(job: PageJob, file: String, inputs: ContentHash)]
+        let changed: [(job: PageJob, file: String, inputs: ContentHash)]
         if sameProfiles {
             var cards = previous.cards.known
             for i in site.profiles.indices where site.profiles[i].sourceHash != previous.site.profiles[i].sourceHash { cards[i] = nil }
             renderer = SiteRenderer(keepingIndexOf: previous, site: site, cards: cards)
+            // The same plan: only the inputs are hashed again, and compared file by file.
             let plan = planned
             fresh = Parallel.map(plan.count) { [renderer] i in (plan[i].job, plan[i].file, renderer.inputs(of: plan[i].job)) }
+            changed = zip(fresh, plan).filter { $0.inputs != $1.inputs }.map(\.0)
         } else {
             var cardsBySource: [ContentHash: String] = [:]
             for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
@@ -115,23 +113,18 @@ public struct IncrementalBuild: Sendable {
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
             fresh = Self.plannedInputs(renderer)
+            let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
+            changed = fresh.filter { shown[$0.file] != $0.inputs }
+            let kept = Set(fresh.map(\.file))
+            for page in planned where !kept.contains(page.file) { remove(page.file) }
         }
-        let changed = fresh.filter { shown[$0.file] != $0.inputs }
         let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
                             inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
-        if !sameProfiles {
-            let kept = Set(fresh.map(\.file))
-            for file in shown.keys where !kept.contains(file) { remove(file) }
-        }
-        for page in changed { shown[page.file] = page.inputs }
-        if !sameProfiles { shown = Dictionary(fresh.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }) }
         planned = fresh
-        let jobs = changed
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
-
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
-        return .updated(rendered: jobs.count, written: written, page: page, diagnostics: diagnostics.sorted())
+        return .updated(rendered: changed.count, written: written, page: page, diagnostics: diagnostics.sorted())
     }
 
     /// Whether a path that came and went may be part of the site (other names are

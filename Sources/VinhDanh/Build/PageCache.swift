@@ -26,30 +26,19 @@ struct PageCache: Sendable {
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> PageCache {
-        guard let bytes = try? FileIO.read(path), var r = ChecksummedFile.decode(bytes, magic: magic),
-              r.hash() == key, let count = r.int(), count >= 0 else { return PageCache() }
-        var cache = PageCache()
-        cache.entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let file = r.text(), let inputs = r.hash(), let content = r.hash(), let size = r.int() else { return PageCache() }
-            cache.entries[file] = Entry(inputs: inputs, content: content, size: size)
+        let entries = ChecksummedFile.readEntries(path, magic: magic, key: key) { r -> Entry? in
+            guard let inputs = r.hash(), let content = r.hash(), let size = r.int() else { return nil }
+            return Entry(inputs: inputs, content: content, size: size)
         }
-        return r.atEnd ? cache : PageCache()
+        return PageCache(entries: entries ?? [:])
     }
 
     /// Writes the cache (atomically) for `key`.
     func save(_ path: String, key: ContentHash) throws(FileError) {
-        let bytes = ChecksummedFile.encode(magic: Self.magic) { w in
-            w.add(key)
-            w.add(entries.count)
-            for (file, entry) in entries {
-                w.add(file)
-                w.add(entry.inputs)
-                w.add(entry.content)
-                w.add(entry.size)
-            }
+        try ChecksummedFile.writeEntries(entries, to: path, magic: Self.magic, key: key) { entry, w in
+            w.add(entry.inputs)
+            w.add(entry.content)
+            w.add(entry.size)
         }
-        try FileIO.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        try SafeFile.replace(path, bytes)
     }
 }

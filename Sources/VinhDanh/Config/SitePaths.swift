@@ -24,7 +24,7 @@ public struct SitePaths: Sendable {
     /// The site's own working files (git-ignored, safe to delete): the build cache, the
     /// preview server's folder, resized photos.
     public var cache: String { root + "/.vinhdanh" }
-    /// What each output folder holds (see ``ManifestStore``).
+    /// What each output folder holds: its files' stamps and hashes.
     public var outputManifests: String { cache + "/output" }
 
     /// `absolute` relative to the site root, for diagnostics.

@@ -24,29 +24,12 @@ struct ProfileCache: Sendable {
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> ProfileCache {
-        guard let bytes = try? FileIO.read(path), var reader = ChecksummedFile.decode(bytes, magic: magic),
-              reader.hash() == key, let count = reader.int(), count >= 0 else { return ProfileCache() }
-        var cache = ProfileCache()
-        cache.entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let path = reader.text(), let entry = Self.entry(&reader) else { return ProfileCache() }
-            cache.entries[path] = entry
-        }
-        return reader.atEnd ? cache : ProfileCache()
+        ProfileCache(entries: ChecksummedFile.readEntries(path, magic: magic, key: key, entry) ?? [:])
     }
 
     /// Writes the cache (atomically) for `key`.
     func save(_ path: String, key: ContentHash) throws(FileError) {
-        let bytes = ChecksummedFile.encode(magic: Self.magic) { writer in
-            writer.add(key)
-            writer.add(entries.count)
-            for (file, entry) in entries {
-                writer.add(file)
-                Self.add(entry, to: &writer)
-            }
-        }
-        try FileIO.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-        try SafeFile.replace(path, bytes)
+        try ChecksummedFile.writeEntries(entries, to: path, magic: Self.magic, key: key) { entry, w in Self.add(entry, to: &w) }
     }
 
     private static func add(_ entry: Entry, to w: inout BinaryWriter) {

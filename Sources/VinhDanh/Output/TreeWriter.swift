@@ -87,9 +87,6 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
         }
     }
 
-    /// Whether any file was written, linked or removed so far.
-    var changed: Bool { lock.withLock { changes > 0 } }
-
     /// Whether the folder's manifest was trusted and still describes it, file for file.
     var manifestHolds: Bool { !untrusted && lock.withLock { changes == 0 && recorded == known.entries } }
 

@@ -104,3 +104,36 @@ enum ChecksummedFile {
         return reader.text() == magic ? reader : nil
     }
 }
+
+extension ChecksummedFile {
+    /// The entries, by path, of the cache file at `path` if it is whole, of `magic` and
+    /// made for `key`; `entry` reads one entry (`nil` when malformed).
+    static func readEntries<Entry>(_ path: String, magic: String, key: ContentHash,
+                                   _ entry: (inout BinaryReader) -> Entry?) -> [String: Entry]? {
+        guard let bytes = try? FileIO.read(path), var r = decode(bytes, magic: magic), r.hash() == key,
+              let count = r.int(), count >= 0 else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let file = r.text(), let value = entry(&r) else { return nil }
+            entries[file] = value
+        }
+        return r.atEnd ? entries : nil
+    }
+
+    /// Writes `entries`, by path, as a cache file of `magic` for `key` at `path`
+    /// (atomically, its folder made if needed); `add` writes one entry.
+    static func writeEntries<Entry>(_ entries: [String: Entry], to path: String, magic: String, key: ContentHash,
+                                    _ add: (Entry, inout BinaryWriter) -> Void) throws(FileError) {
+        let bytes = encode(magic: magic) { w in
+            w.add(key)
+            w.add(entries.count)
+            for (file, entry) in entries {
+                w.add(file)
+                add(entry, &w)
+            }
+        }
+        try FileIO.makeDirectories(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+        try SafeFile.replace(path, bytes)
+    }
+}
