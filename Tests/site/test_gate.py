@@ -14,16 +14,14 @@ Usage: test_gate.py VINHDANH_BINARY REPO_ROOT       Prints 'N passed, M failed'.
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitecheck import Checks, free_port  # noqa: E402
+from sitecheck import Checks, Nginx  # noqa: E402
 import urllib.request
 
 from selenium import webdriver
@@ -42,59 +40,6 @@ def run(*args, check=True):
     if check and result.returncode != 0:
         raise AssertionError(f"{' '.join(args)} exited {result.returncode}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return result
-
-
-class Nginx:
-    """nginx with its own config, temp prefix and high port, running as the caller
-    (as root it would drop to nobody, who cannot read a clone under /root)."""
-
-    def __init__(self, work, location_root):
-        self.port = free_port()
-        self.prefix = os.path.join(work, "nginx")
-        os.makedirs(os.path.join(self.prefix, "logs"), exist_ok=True)
-        user = "user root;" if os.geteuid() == 0 else ""
-        conf = f"""
-{user}
-daemon off;
-worker_processes 1;
-pid {self.prefix}/nginx.pid;
-error_log {self.prefix}/logs/error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    types {{ application/atom+xml xml; }}
-    default_type application/octet-stream;
-    charset utf-8;
-    charset_types text/css application/javascript application/json text/xml application/atom+xml;
-    access_log off;
-    client_body_temp_path {self.prefix}/body; proxy_temp_path {self.prefix}/proxy;
-    fastcgi_temp_path {self.prefix}/fastcgi; uwsgi_temp_path {self.prefix}/uwsgi; scgi_temp_path {self.prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{self.port};
-        location {SUBPATH} {{
-            alias {location_root.rstrip('/')}/;
-            index index.html;
-            error_page 404 {SUBPATH}404.html;
-        }}
-    }}
-}}
-"""
-        self.conf = os.path.join(self.prefix, "nginx.conf")
-        with open(self.conf, "w") as f:
-            f.write(conf)
-        self.process = subprocess.Popen(["nginx", "-c", self.conf, "-p", self.prefix],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        self.url = f"http://127.0.0.1:{self.port}{SUBPATH}"
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 def browser(width=1100, javascript=True):
@@ -119,7 +64,7 @@ def main():
 
     try:
         run(BINARY, "build", "--site", REPO, "--output", out, "--base-url", BASE_URL)
-        server = Nginx(work, out)
+        server = Nginx(work, out, SUBPATH)
         cleanup.append(server.stop)
         profile = sorted(os.listdir(os.path.join(out, "ho-so")))[0]
         pages = {
@@ -235,7 +180,7 @@ def main():
             assert len(releases) == 2, releases
             versions = {open(os.path.join(portal, "releases", r, "index.html"), "rb").read(): r for r in releases}
             assert len(versions) == 2
-            nginx = Nginx(os.path.join(work, "portal-nginx"), os.path.join(portal, "current"))
+            nginx = Nginx(os.path.join(work, "portal-nginx"), os.path.join(portal, "current"), SUBPATH)
             cleanup.append(nginx.stop)
             stop = threading.Event()
             switches = [0]

@@ -1,3 +1,5 @@
+import Yams
+
 /// The site's settings, from `content/site.yaml`.
 public struct SiteConfig: Sendable {
     public var title: String
@@ -13,8 +15,11 @@ public struct SiteConfig: Sendable {
     public var organization: String
     /// A notice shown on every page (e.g. "sample data").
     public var notice: String?
+    /// Named publishing targets (`publish: {portal: [ssh://…, ssh://…]}`), for
+    /// `publish --to portal`.
+    public var publish: [String: [String]] = [:]
 
-    static let knownFields: Set<String> = ["title", "description", "baseURL", "language", "pagination", "image", "organization", "notice"]
+    static let knownFields: Set<String> = ["title", "description", "baseURL", "language", "pagination", "image", "organization", "notice", "publish"]
 
     /// Defaults for a site with an empty `site.yaml`.
     public init(title: String = "Gương điển hình tiên tiến", description: String = "",
@@ -61,11 +66,35 @@ public struct SiteConfig: Sendable {
                     r.report(value, .badSiteConfig, "`baseURL` “\(written)” không phải địa chỉ tuyệt đối",
                              suggestion: "ví dụ https://bacgiang.gov.vn/dien-hinh-tien-tien/")
                 }
+            case "publish": config.publish = publishTargets(value, &r)
             default:
                 r.report(key, .unknownField, "trường “\(name)” của site.yaml không được hỗ trợ", severity: .warning)
             }
         }
         return (config, r.diagnostics)
+    }
+
+    /// `publish:`: each name maps to one target or a list of them (`ssh://…`,
+    /// `USER@HOST:PATH` or a folder). A name that is itself a target would be ambiguous.
+    private static func publishTargets(_ node: Node, _ r: inout FieldReader) -> [String: [String]] {
+        guard let mapping = node.mapping else {
+            r.report(node, .badSiteConfig, "`publish` phải là các dòng `tên: [đích, …]`",
+                     suggestion: "ví dụ publish: {cong-thong-tin: [ssh://trienkhai@may-chu-1/var/www/dien-hinh]}")
+            return [:]
+        }
+        var targets: [String: [String]] = [:]
+        for (name, key, value) in r.pairs(of: mapping) {
+            guard !name.isEmpty, !name.contains("/"), !name.contains(":") else {
+                r.report(key, .badSiteConfig, "tên đích xuất bản “\(name)” không được chứa / hay :")
+                continue
+            }
+            let list = r.textList(value, field: "publish.\(name)")
+            for (text, node) in list where text.contains("://") && !text.lowercased().hasPrefix("ssh://") {
+                r.report(node, .badSiteConfig, "đích “\(text)”: chỉ hỗ trợ ssh://")
+            }
+            targets[name] = list.map(\.text)
+        }
+        return targets
     }
 
     /// `https://host/sub` → `https://host/sub/`; `nil` unless http(s) with a host.

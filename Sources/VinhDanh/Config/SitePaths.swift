@@ -26,6 +26,9 @@ public struct SitePaths: Sendable {
     public var cache: String { root + "/.vinhdanh" }
     /// What each output folder holds: its files' stamps and hashes.
     public var outputManifests: String { cache + "/output" }
+    /// The site as last built for publishing to servers, brought up to date by each
+    /// publish so that unchanged files keep their bytes and only changes are sent.
+    public var publishStage: String { cache + "/publish/site" }
 
     /// `absolute` relative to the site root, for diagnostics.
     public func relative(_ absolute: String) -> String {

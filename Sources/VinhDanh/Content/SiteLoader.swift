@@ -166,16 +166,20 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig {
-        switch Self.readText(paths.siteConfig, relative: "content/site.yaml") {
+        let (config, found) = Self.config(paths)
+        diagnostics += found
+        return config
+    }
+
+    /// The site's `content/site.yaml`, read alone (for `publish --to NAME`).
+    public static func config(_ paths: SitePaths) -> (SiteConfig, [Diagnostic]) {
+        switch readText(paths.siteConfig, relative: "content/site.yaml") {
         case .failure(let diagnostic):
-            diagnostics.append(Diagnostic(file: "content/site.yaml", code: .badSiteConfig,
-                                          message: diagnostic.code == .unreadable ? "không đọc được content/site.yaml" : diagnostic.message,
-                                          suggestion: "mỗi trang web cần tệp content/site.yaml với title:, baseURL:"))
-            return SiteConfig()
+            return (SiteConfig(), [Diagnostic(file: "content/site.yaml", code: .badSiteConfig,
+                                              message: diagnostic.code == .unreadable ? "không đọc được content/site.yaml" : diagnostic.message,
+                                              suggestion: "mỗi trang web cần tệp content/site.yaml với title:, baseURL:")])
         case .success(let text):
-            let (config, found) = SiteConfig.parse(text, path: "content/site.yaml")
-            diagnostics += found
-            return config
+            return SiteConfig.parse(text, path: "content/site.yaml")
         }
     }
 

@@ -15,8 +15,8 @@ public struct PhotoProcessor: Sendable {
 
     /// Finds the libvips tools on the `PATH`.
     public init() {
-        vipsthumbnail = Self.which("vipsthumbnail")
-        vipsheader = Self.which("vipsheader")
+        vipsthumbnail = ProcessRunner.which("vipsthumbnail")
+        vipsheader = ProcessRunner.which("vipsheader")
     }
 
     /// Whether libvips is installed.
@@ -91,14 +91,6 @@ public struct PhotoProcessor: Sendable {
         let dimensions = header[colon.upperBound...].prefix { $0 != " " }.split(separator: "x")
         guard dimensions.count == 2, let w = Int(dimensions[0]), let h = Int(dimensions[1]) else { return nil }
         return Size(width: w, height: h)
-    }
-
-    private static func which(_ tool: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(folder)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
     }
 
     /// Runs a tool; its standard output, or `nil` if it failed.

@@ -1,7 +1,7 @@
 /// Numbers as Vietnamese readers write them.
-enum Formatting {
+public enum Formatting {
     /// `35000` → `35.000` (Vietnamese thousands separator).
-    static func count(_ value: Int) -> String {
+    public static func count(_ value: Int) -> String {
         let digits = Array(String(abs(value)))
         var out = ""
         for (i, digit) in digits.enumerated() {
@@ -9,6 +9,17 @@ enum Formatting {
             out.append(digit)
         }
         return (value < 0 ? "-" : "") + out
+    }
+
+    /// A size as Vietnamese readers write it: `812 B`, `34,5 kB`, `440,2 MB` (powers of 1000).
+    public static func bytes(_ value: Int) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB"]
+        var unit = 0
+        var scaled = Double(value)
+        while scaled >= 1000 && unit < units.count - 1 { scaled /= 1000; unit += 1 }
+        if unit == 0 { return "\(value) B" }
+        let tenths = Int((scaled * 10).rounded())
+        return "\(Self.count(tenths / 10)),\(tenths % 10) \(units[unit])"
     }
 
     /// `part` of `whole` as a Vietnamese percentage with one decimal: `84,6%`.

@@ -37,11 +37,16 @@ public struct Releases: Sendable {
 
     /// A new, unused release folder name for `date` (UTC, `20241220-153000`).
     public func newReleaseName(at date: Date) -> String {
+        Self.releaseName(at: date, taken: Set(list()))
+    }
+
+    /// A release name for `date` (UTC, `20241220-153000`) not among `taken`: names sort
+    /// as time does, and one name serves every server of a publish.
+    public static func releaseName(at date: Date, taken: Set<String>) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let base = String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-        let taken = Set(list())
         var name = base
         var n = 2
         while taken.contains(name) { name = "\(base)-\(n)"; n += 1 }
@@ -69,12 +74,5 @@ public struct Releases: Sendable {
         let excess = old.count - (keep - (active == nil ? 0 : 1))
         guard excess > 0 else { return }
         for name in old.prefix(excess) { try? FileManager.default.removeItem(atPath: releasesFolder + "/" + name) }
-    }
-
-    /// The release before the current one, for `--rollback`.
-    public func previousRelease() -> String? {
-        let all = list()
-        guard let active = currentRelease(), let index = all.firstIndex(of: active), index > 0 else { return nil }
-        return all[index - 1]
     }
 }
