@@ -6,26 +6,45 @@ import Testing
     @Test func publishSwitchesCurrentKeepsFiveAndRollsBack() throws {
         let site = try TestSite(profiles: ["a.md": TestSite.profile()])
         defer { site.remove() }
-        let releases = Releases(root: site.root + "/portal", keep: 5)
+        let root = site.root + "/portal"
+        let releases = Releases(root: root)
         var names: [String] = []
         for i in 0..<7 {
-            let name = releases.newReleaseName(at: Date(timeIntervalSince1970: 1_700_000_000 + Double(i)))
-            #expect(try site.build(output: releases.releasesFolder + "/" + name).succeeded)
-            try releases.switchTo(name)
-            releases.prune()
+            if i > 0 { try site.write("content/profiles/a.md", TestSite.profile(title: "Lần \(i)")) }
+            let date = Date(timeIntervalSince1970: 1_700_000_000 + Double(i))
+            let name = try Deployment.publish(intoFolder: root, keep: 5, at: date) { release, current in
+                #expect((current == nil) == (i == 0))
+                var options = site.options(output: release)
+                options.outputMode = .newFolder(linkingFrom: current)
+                let built = try Builder(options: options).build()
+                #expect(built.succeeded)
+            }.get()
             names.append(name)
         }
         #expect(names.first == "20231114-221320")
         #expect(releases.currentRelease() == names[6])
         #expect(releases.list() == Array(names.suffix(5)))
         #expect(FileManager.default.fileExists(atPath: releases.current + "/ho-so/a/index.html"))
-        try releases.switchTo(names[5])
+        #expect(try Deployment(targets: [.folder(root)]).rollback(to: nil).get() == names[5])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: releases.current) == "releases/" + names[5])
         // A publish after a rollback never deletes the release being served.
-        releases.prune()
-        #expect(releases.list().contains(names[5]))
-        #expect(throws: FileError.self) { try releases.switchTo("no-such-release") }
-        #expect(releases.currentRelease() == names[5])
+        _ = try Deployment.publish(intoFolder: root, keep: 1, at: Date(timeIntervalSince1970: 1_700_000_100)) { release, _ in
+            let built = try site.build(output: release)
+            #expect(built.succeeded)
+        }.get()
+        #expect(releases.list().count == 1)
+        // A build that fails changes nothing and leaves no upload behind.
+        let before = releases.currentRelease()
+        #expect(throws: FileError.self) {
+            _ = try Deployment.publish(intoFolder: root, keep: 5) { release, _ in throw FileError(path: release, operation: "ghi", code: ENOSPC) }
+        }
+        #expect(releases.currentRelease() == before && releases.list().count == 1)
+        #expect((try FileManager.default.contentsOfDirectory(atPath: releases.releasesFolder)).count == 1)
+        guard case .failure = Deployment(targets: [.folder(root)]).rollback(to: "no-such-release") else {
+            Issue.record("a rollback to a missing release succeeded")
+            return
+        }
+        #expect(releases.currentRelease() == before)
     }
 
     @Test func sameSecondGetsADistinctName() throws {

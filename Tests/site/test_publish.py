@@ -366,6 +366,32 @@ os.execvp("ssh", command)
 
         check("--keep counts releases on both servers; --rollback and --rollback-to switch both", keep_and_rollback)
 
+        def partial_switch_says_how_to_finish():
+            before = a.current()
+            # The connection to server B drops just as it is told to switch.
+            dropper = os.path.join(work, "ssh-dropper.sh")
+            with open(dropper, "w") as f:
+                f.write(f"""case "$*" in
+  *vd-b*"'switch'"*) echo "Connection to 127.0.0.1 closed by remote host." >&2; exit 255 ;;
+esac
+exec ssh -F {ssh_config} "$@"
+""")
+            edit("content/site.yaml", "title: ", "title: Chuyển một nửa — ")
+            time.sleep(1.05)
+            result = publish(environment=dict(env, VINHDANH_SSH=f"sh {dropper}"), check=False)
+            assert result.returncode != 0
+            new = a.current()
+            assert new != before and b.current() == before, (before, new, b.current())
+            finish = f"vinhdanh publish --to ssh://vd-b{b.root} --rollback-to {new}"
+            undo = f"vinhdanh publish --to ssh://vd-a{a.root} --rollback-to {before}"
+            assert finish in result.stderr and undo in result.stderr, result.stderr
+            no_locks_left()
+            # The printed command finishes it.
+            run(BINARY, *finish.split()[1:], "--site", site, env=env)
+            assert a.current() == b.current() == new
+
+        check("a switch that fails on one server after the other switched: the commands that finish or undo it", partial_switch_says_how_to_finish)
+
         def whole_responses_under_publishes():
             stop = threading.Event()
             responses = []

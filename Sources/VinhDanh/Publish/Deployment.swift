@@ -74,6 +74,39 @@ public struct Deployment: Sendable {
         return .success(Outcome(release: name, uploads: reports))
     }
 
+    /// Publishes to one folder on this machine by building straight into it: `build`
+    /// writes the release into its first argument, with files unchanged since the current
+    /// release (its second argument, if any) as hard links to it, or throws (nothing then
+    /// changes). Locking, naming, switching and keeping are those of any target.
+    public static func publish(intoFolder root: String, keep: Int, at date: Date = Date(),
+                               building build: (_ release: String, _ current: String?) throws -> Void) throws -> Result<String, DeploymentFailure> {
+        try Deployment(targets: [.folder(root)], keep: keep).publishBuilding(at: date, build)
+    }
+
+    private func publishBuilding(at date: Date, _ build: (_ release: String, _ current: String?) throws -> Void) throws -> Result<String, DeploymentFailure> {
+        let root = hosts[0].root
+        let states: [PreparedTarget]
+        switch prepareAll(checkingTools: false) {
+        case .success(let prepared): states = prepared
+        case .failure(let failure): return .failure(failure)
+        }
+        let host = hosts[0]
+        let name = Releases.releaseName(at: date, taken: Set(states[0].releases))
+        do {
+            try build(root + "/releases/.\(name).partial", states[0].current.map { root + "/releases/" + $0 })
+        } catch {
+            _ = host.run(["discard", root, name, Self.owner])
+            throw error
+        }
+        let adopted = host.run(["adopt", root, name])
+        guard adopted.status == 0 else {
+            _ = host.run(["discard", root, name, Self.owner])
+            return .failure(DeploymentFailure(phase: .upload, failures: [HostFailure(host, adopted, doing: "đặt tên bản mới")]))
+        }
+        if let failure = switchAll(to: name, from: states, keep: keep) { return .failure(failure) }
+        return .success(name)
+    }
+
     /// Points every target back: at `name`, or (when `nil`) at the release before the
     /// one they all serve. Returns the release now served.
     public func rollback(to name: String?) -> Result<String, DeploymentFailure> {

@@ -11,6 +11,7 @@
 /// - `verify ROOT NAME COUNT OWNER`: checks the upload `releases/.NAME.partial` against the
 ///   manifest on standard input (`sha256sum -c`) and its file count, then renames it to
 ///   `releases/NAME`.
+/// - `adopt ROOT NAME`: renames `releases/.NAME.partial`, built here, to `releases/NAME`.
 /// - `switch ROOT NAME KEEP OWNER`: points `current` at `releases/NAME` with one rename,
 ///   deletes the oldest releases beyond KEEP (0: none), and releases the lock.
 /// - `discard ROOT NAME OWNER`: removes the upload of NAME (never the current release)
@@ -51,6 +52,10 @@ enum ReleaseScript {
         n=$(find . -type f | wc -l)
         if [ "$n" -ne "$4" ]; then echo "vinhdanh: count $n"; exit 75; fi
         cd .. && mv -- ".$3.partial" "$3" || { echo "vinhdanh: cannot rename"; exit 71; }
+        echo "vinhdanh: verified"
+        ;;
+    adopt)
+        cd -- "$root/releases" && mv -- ".$3.partial" "$3" || { echo "vinhdanh: cannot rename"; exit 71; }
         echo "vinhdanh: verified"
         ;;
     switch)

@@ -3,21 +3,20 @@ import Foundation
 import Glibc
 #endif
 
-/// A publishing folder on the portal's server: `releases/<timestamp>/` holds whole
+/// A publishing folder as read on this machine: `releases/<timestamp>/` holds whole
 /// builds, and `current` is a symlink to one of them, switched with one rename so a web
-/// server pointed at `current` never serves a mix of two versions.
+/// server pointed at `current` never serves a mix of two versions. Changing it is
+/// ``Deployment``'s (with ``ReleaseScript``, the same on a server), which also names
+/// releases here.
 public struct Releases: Sendable {
     /// The publishing folder (`--to`).
     public let root: String
-    /// Releases kept after a publish (the current one always among them).
-    public let keep: Int
 
     /// A publishing folder at `root`.
-    public init(root: String, keep: Int = 5) {
+    public init(root: String) {
         var root = root
         while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
         self.root = root
-        self.keep = max(1, keep)
     }
 
     public var releasesFolder: String { root + "/releases" }
@@ -51,28 +50,5 @@ public struct Releases: Sendable {
         var n = 2
         while taken.contains(name) { name = "\(base)-\(n)"; n += 1 }
         return name
-    }
-
-    /// Points `current` at `release` in one step: a new symlink renamed over the old one.
-    public func switchTo(_ release: String) throws(FileError) {
-        guard FileIO.isDirectory(releasesFolder + "/" + release) else {
-            throw FileError(path: releasesFolder + "/" + release, operation: "chuyển sang", code: ENOENT)
-        }
-        let temporary = root + "/.current-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard symlink("releases/" + release, temporary) == 0 else { throw FileError(path: temporary, operation: "tạo liên kết", code: errno) }
-        guard rename(temporary, current) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw FileError(path: current, operation: "chuyển", code: code)
-        }
-    }
-
-    /// Deletes the oldest releases beyond `keep`, never the current one.
-    public func prune() {
-        let active = currentRelease()
-        let old = list().filter { $0 != active }
-        let excess = old.count - (keep - (active == nil ? 0 : 1))
-        guard excess > 0 else { return }
-        for name in old.prefix(excess) { try? FileManager.default.removeItem(atPath: releasesFolder + "/" + name) }
     }
 }

@@ -90,13 +90,17 @@ extension VinhDanhCommand {
         /// One folder on this machine: the release is built in place, its unchanged files
         /// hard links to the current release.
         private func publishHere(_ paths: SitePaths, _ folder: String) throws {
-            let releases = Releases(root: folder, keep: keep)
-            let name = releases.newReleaseName(at: Date())
-            let previous = releases.currentRelease().map { releases.releasesFolder + "/" + $0 }
-            let result = try build(paths, output: releases.releasesFolder + "/" + name, mode: .newFolder(linkingFrom: previous))
-            try releases.switchTo(name)
-            releases.prune()
-            print("\(result.summary)\nĐã xuất bản bản \(name): current → releases/\(name)")
+            var summary = ""
+            let outcome = try Deployment.publish(intoFolder: folder, keep: keep) { release, current in
+                summary = try build(paths, output: release, mode: .newFolder(linkingFrom: current)).summary
+            }
+            switch outcome {
+            case .success(let name):
+                print("\(summary)\nĐã xuất bản bản \(name): current → releases/\(name)")
+            case .failure(let failure):
+                Terminal.error(failure.description)
+                throw ExitCode.failure
+            }
         }
 
         /// Sends the built site to every target, then switches all of them.
