@@ -136,6 +136,29 @@ import Testing
         #expect(Releases(root: a).currentRelease() == first.release)
     }
 
+    @Test func manifestReadsOnlyChangedFilesAndMatchesSha256sum() throws {
+        let site = try TestSite(extraFiles: ["tree/a.html": "một", "tree/b c/d.css": "hai", "tree/e\\f.txt": "ba"], withDefaults: false)
+        defer { site.remove() }
+        let folder = site.root + "/tree", cache = site.root + "/sha256"
+        func manifest(_ cache: String?) throws -> ReleaseManifest { try ReleaseManifest.make(folder, cache: cache).get() }
+        let plain = try manifest(nil)
+        #expect(plain.count == 3)
+        let made = try manifest(cache), cached = try manifest(cache)  // the second from the cache
+        #expect(made.text == plain.text && cached.text == plain.text)
+        let check = ProcessRunner.run("/bin/sh", ["-c", #"cd -- "$1" && sha256sum --quiet -c -"#, "sh", folder], input: Array(plain.text.utf8))
+        #expect(check.status == 0, "\(check.errors)")
+        // Same size, new bytes; one file gone, one new.
+        try site.write("tree/a.html", "mộT")
+        try FileManager.default.removeItem(atPath: folder + "/b c/d.css")
+        try site.write("tree/g.js", "bốn")
+        let after = try manifest(cache), fresh = try manifest(nil)
+        #expect(after.count == 3 && after.text == fresh.text && after.text != plain.text)
+        // A damaged cache is ignored.
+        try Data("rác".utf8).write(to: URL(fileURLWithPath: cache))
+        let recovered = try manifest(cache)
+        #expect(recovered.text == after.text)
+    }
+
     @Test func aPartialSwitchGivesTheCommandsThatFinishOrUndoIt() {
         var failure = DeploymentFailure(phase: .switch, failures: [HostFailure(target: "ssh://web-2/srv", reason: "mất kết nối")])
         failure.release = "20261203-101010"

@@ -29,6 +29,8 @@ public struct SitePaths: Sendable {
     /// The site as last built for publishing to servers, brought up to date by each
     /// publish so that unchanged files keep their bytes and only changes are sent.
     public var publishStage: String { cache + "/publish/site" }
+    /// The SHA-256 of the stage's files, by stamp, for the servers' manifests.
+    public var publishHashes: String { cache + "/publish/sha256" }
 
     /// `absolute` relative to the site root, for diagnostics.
     public func relative(_ absolute: String) -> String {

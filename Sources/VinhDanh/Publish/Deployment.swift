@@ -45,12 +45,13 @@ public struct Deployment: Sendable {
         return "\(user)@\(ProcessInfo.processInfo.hostName) pid \(getpid()) \(ISO8601DateFormatter().string(from: Date()))"
     }()
 
-    /// Publishes the site built in `folder` to every target.
-    public func publish(folder: String, at date: Date = Date()) -> Result<Outcome, DeploymentFailure> {
+    /// Publishes the site built in `folder` to every target. `hashes` keeps the files'
+    /// SHA-256 between publishes (only files changed since are read again).
+    public func publish(folder: String, hashes: String? = nil, at date: Date = Date()) -> Result<Outcome, DeploymentFailure> {
         let hosts = hosts
         if let missing = missingTools() { return .failure(DeploymentFailure(phase: .prepare, failures: [missing])) }
         let manifest: ReleaseManifest
-        switch ReleaseManifest.make(folder) {
+        switch ReleaseManifest.make(folder, cache: hashes) {
         case .success(let made): manifest = made
         case .failure(let failure): return .failure(DeploymentFailure(phase: .prepare, failures: [failure]))
         }

@@ -68,7 +68,7 @@ extension VinhDanhCommand {
             }
             let result = try build(paths, output: paths.publishStage, mode: .inPlace)
             print(result.summary)
-            try upload(deployment, from: paths.publishStage)
+            try upload(deployment, from: paths.publishStage, hashes: paths.publishHashes)
         }
 
         /// The targets of every `--to`, each once; a typo is an error, never a new folder.
@@ -104,11 +104,11 @@ extension VinhDanhCommand {
         }
 
         /// Sends the built site to every target, then switches all of them.
-        private func upload(_ deployment: Deployment, from folder: String) throws {
+        private func upload(_ deployment: Deployment, from folder: String, hashes: String) throws {
             var deployment = deployment
             let board = ProgressBoard(targets: deployment.targets.map(\.description))
             if Terminal.isInteractive { deployment.progress = { board.update($0, $1) } }
-            let outcome = deployment.publish(folder: folder)
+            let outcome = deployment.publish(folder: folder, hashes: hashes)
             board.clear()
             switch outcome {
             case .success(let outcome):
