@@ -34,5 +34,30 @@ enum Terminal {
         return url.standardizedFileURL.path
     }
 
+    /// Runs `action` on Ctrl-C or SIGTERM, then exits with 130. The signal handler only
+    /// writes to a pipe (all it may safely do); a thread waiting on it runs the action.
+    static func onInterrupt(_ action: @escaping @Sendable () -> Void) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        interruptPipe = fds[1]
+        let readEnd = fds[0]
+        Thread.detachNewThread {
+            var byte: UInt8 = 0
+            guard read(readEnd, &byte, 1) == 1 else { return }
+            action()
+            exit(130)
+        }
+        signal(SIGINT, interruptHandler)
+        signal(SIGTERM, interruptHandler)
+    }
+
     static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+}
+
+/// The write end of ``Terminal/onInterrupt(_:)``'s pipe (set once, before the handler).
+nonisolated(unsafe) private var interruptPipe: Int32 = -1
+
+private func interruptHandler(_ signal: Int32) {
+    var byte: UInt8 = 1
+    _ = write(interruptPipe, &byte, 1)
 }

@@ -1,5 +1,6 @@
 import VinhDanh
 import ArgumentParser
+import Foundation
 
 /// `vinhdanh`: builds the honor-roll site of exemplary collectives, individuals and
 /// households from Markdown profiles.
@@ -12,6 +13,22 @@ struct VinhDanhCommand: AsyncParsableCommand {
         subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self, Serve.self],
         defaultSubcommand: Build.self
     )
+
+    /// Ignores SIGPIPE, so that writing to a tool that exited early (ssh, rsync,
+    /// sha256sum) fails with an error instead of killing `vinhdanh`.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command takes.

@@ -18,7 +18,13 @@ import Testing
         let url = try #require(try remote("ssh://trienkhai@may-chu-1.bacninh.gov.vn:2222/var/www/dien-hinh/").first)
         #expect(url == RemoteLocation(user: "trienkhai", host: "may-chu-1.bacninh.gov.vn", port: 2222, path: "/var/www/dien-hinh"))
         #expect(url.rsyncDestination("releases/x/") == "trienkhai@may-chu-1.bacninh.gov.vn:/var/www/dien-hinh/releases/x/")
-        #expect(try remote("ssh://[::1]:22/srv/site").first == RemoteLocation(user: nil, host: "::1", port: 22, path: "/srv/site"))
+        let ipv6 = try #require(try remote("ssh://u@[::1]:22/srv/site").first)
+        #expect(ipv6 == RemoteLocation(user: "u", host: "::1", port: 22, path: "/srv/site"))
+        #expect(ipv6.login == "u@::1" && ipv6.rsyncDestination("x") == "u@[::1]:/srv/site/x")
+        // VINHDANH_SSH means the same to rsync: through sh -c, its quotes doubled for rsync's -e.
+        let custom = SSHCommand(environment: ["VINHDANH_SSH": "ssh -F '/a b/config'"])
+        #expect(custom.rsyncShell(ipv6).hasPrefix(#"sh -c 'ssh -F ''/a b/config'' "$@"' vinhdanh-ssh -o BatchMode=yes"#))
+        #expect(custom.rsyncShell(ipv6).hasSuffix("-p 22"))
         #expect(try remote("ssh://web/~/site").first?.path == "site")
         #expect(try remote("root@web-2:/srv/site").first == RemoteLocation(user: "root", host: "web-2", port: nil, path: "/srv/site"))
         #expect(try remote("portal", configured: ["portal": ["ssh://a/srv", "b:/srv"]]).map(\.host) == ["a", "b"])
@@ -34,6 +40,7 @@ import Testing
         #expect(reason("ssh://may-chu/") == .missingPath)
         #expect(reason("ssh://-oProxyCommand=x/srv") == .missingHost)
         #expect(reason("ssh://web:99999/srv") == .badPort)
+        #expect((try? PublishTarget.parse("portal", configured: ["portal": []], directory: here)) == nil)
         // A bare word that names nothing is a typo, never a new folder.
         #expect(reason("portl") == .unknown(names: ["portal"]))
         #expect(reason("no/such/parent") == .unknown(names: ["portal"]))
@@ -61,7 +68,7 @@ import Testing
                      "Total file size: 440.123.456 bytes", "Total bytes sent: 21,345"] {
             report.read(line)
         }
-        #expect(report == RsyncReport(checked: 47600, total: 47600, filesSent: 3, bytesSent: 21345, totalSize: 440_123_456))
+        #expect(report == RsyncReport(checked: 47600, total: 47600, filesSent: 3, bytesTransferred: 1_234_567, bytesSent: 21345, totalSize: 440_123_456))
     }
 
     @Test func failuresSayWhatToDo() {
@@ -111,7 +118,7 @@ import Testing
         #expect(try site.build(output: stage).succeeded)
         try FileManager.default.removeItem(atPath: b + "/releases")
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: b + "/releases"))
-        let failed = deployment.publish(folder: stage, at: Date(timeIntervalSince1970: 1_700_000_120))
+        let failed = try deployment.publish(folder: stage, at: Date(timeIntervalSince1970: 1_700_000_120))
         guard case .failure(let failure) = failed else {
             Issue.record("a publish with a broken target succeeded")
             return

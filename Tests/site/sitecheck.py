@@ -14,22 +14,30 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Skip(Exception):
+    """Raised by a check that cannot run on this machine (reported, never counted as passed)."""
+
+
 class Checks:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.skipped = 0
 
     def __call__(self, name, test):
         try:
             test()
             self.passed += 1
             print(f"ok   {name}", flush=True)
+        except Skip as reason:
+            self.skipped += 1
+            print(f"SKIP {name}: {reason}", flush=True)
         except Exception:
             self.failed += 1
             print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
 
     def summary(self):
-        print(f"{self.passed} passed, {self.failed} failed")
+        print(f"{self.passed} passed, {self.failed} failed" + (f", {self.skipped} skipped" if self.skipped else ""))
         return 1 if self.failed else 0
 
 

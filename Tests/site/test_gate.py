@@ -196,7 +196,11 @@ def main():
             thread.start()
             seen = {r: 0 for r in releases}
             try:
-                for _ in range(400):
+                # At least 400 requests, and on until six switches have happened.
+                deadline = time.time() + 60
+                fetched = 0
+                while (fetched < 400 or switches[0] < 6) and time.time() < deadline:
+                    fetched += 1
                     status, body = fetch(nginx.url)
                     assert status == 200
                     assert body in versions, "a response matched no release"

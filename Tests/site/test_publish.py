@@ -27,7 +27,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitecheck import Checks, Nginx, free_port  # noqa: E402
+from sitecheck import Checks, Nginx, Skip, free_port  # noqa: E402
 
 BINARY, REPO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 SUBPATH = "/dien-hinh-tien-tien/"
@@ -254,6 +254,39 @@ Host *
 
         check("a server that cannot take the release: neither switches; the message names it and why", failed_server_switches_none)
 
+        def upload_refused_on_second_server():
+            # Server B's publishing user may take the lock but not write into releases/
+            # (root owns it): its upload fails, after server A's upload has gone through.
+            if os.geteuid() != 0:
+                raise Skip("needs root to add a second, non-root user")
+            user = "vinhdanh-test"
+            if subprocess.run(["id", user], capture_output=True).returncode != 0:
+                run("useradd", "--system", "--password", "*", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/bin/sh", user)
+                cleanup.append(lambda: subprocess.run(["userdel", user], capture_output=True))
+            root = os.path.join(work, "server-b", "other", "site")
+            os.makedirs(os.path.join(root, "releases"))
+            for folder in (work, os.path.join(work, "server-b"), os.path.join(work, "server-b", "other")):
+                os.chmod(folder, 0o755)
+            shutil.chown(root, user)
+            os.chmod(authorized, 0o644)
+            with open(ssh_config) as f:
+                text = f.read()
+            if "Host vd-b-other" not in text:
+                with open(ssh_config, "w") as f:
+                    f.write(f"Host vd-b-other\n  HostName 127.0.0.1\n  Port {b.port}\n  User {user}\n" + text)
+            before = (a.current(), a.releases())
+            result = run(BINARY, "publish", "--site", site, "--to", f"vd-a:{a.root}", "--to", f"vd-b-other:{root}",
+                         "--base-url", BASE_URL, env=env, check=False)
+            assert result.returncode != 0, result.stdout
+            assert f"ssh://vd-b-other{root}" in result.stderr and "Permission denied" in result.stderr, result.stderr
+            assert "giữ nguyên ở mọi nơi" in result.stderr, result.stderr
+            assert (a.current(), a.releases()) == before, "server A switched or kept the upload"
+            assert not any(n.startswith(".") for n in os.listdir(os.path.join(a.root, "releases")))
+            assert not os.path.exists(os.path.join(root, ".vinhdanh-lock")) and os.listdir(os.path.join(root, "releases")) == []
+            no_locks_left()
+
+        check("an upload refused by the second server (a non-root user): neither switches; it says which and why", upload_refused_on_second_server)
+
         def connection_killed_mid_upload():
             before = (a.current(), b.current())
             served = served_release(a)
@@ -281,6 +314,8 @@ os.execvp("ssh", command)
 """)
             result = publish(environment=dict(env, VINHDANH_SSH=f"{sys.executable} {killer}"), check=False)
             assert os.path.exists(os.path.join(work, "killed")), "the connection was not cut: " + result.stdout + result.stderr
+            with open(os.path.join(work, "killed")) as log:
+                assert int(log.read().split()[0]) >= 100_000, "killed after the upload had ended"
             assert result.returncode != 0 and f"ssh://vd-b{b.root}" in result.stderr, result.stderr
             assert "giữ nguyên" in result.stderr, result.stderr
             assert (a.current(), b.current()) == before
@@ -299,8 +334,7 @@ os.execvp("ssh", command)
             os.makedirs(small)
             mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", small], capture_output=True)
             if mounted.returncode != 0:
-                print("     (skipped: cannot mount a small tmpfs here: " + mounted.stderr.decode().strip() + ")")
-                return
+                raise Skip("cannot mount a small tmpfs here: " + mounted.stderr.decode().strip())
             try:
                 before = a.current()
                 edit("content/site.yaml", "title: ", "title: Hết chỗ — ")
@@ -336,14 +370,21 @@ os.execvp("ssh", command)
                 shutil.rmtree(lock)
             assert result.returncode != 0 and "bientap@may-khac" in result.stderr and "đang chạy" in result.stderr, result.stderr
             assert (a.current(), b.current()) == before
-            # Two publishes at once: each succeeds or is refused by the lock, never a mix.
+            # Two publishes at once: the second finds the servers locked by the first
+            # (which holds them from before its build to its switch) and is refused.
+            edit("content/site.yaml", "title: ", "title: Cùng lúc — ")
             first = subprocess.Popen([BINARY, "publish", "--site", site, *targets, "--base-url", BASE_URL], env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            lock_a = os.path.join(a.root, ".vinhdanh-lock", "owner")
+            for _ in range(400):
+                if os.path.exists(lock_a) or first.poll() is not None:
+                    break
+                time.sleep(0.01)
             second = publish(check=False)
             out, err = first.communicate(timeout=120)
-            for code, stderr in ((first.returncode, err), (second.returncode, second.stderr)):
-                assert code == 0 or "đang chạy" in stderr or "Một lần xây dựng khác" in stderr, stderr
-            assert a.current() == b.current()
+            assert first.returncode == 0, err
+            assert second.returncode != 0 and "đang chạy" in second.stderr and f"pid {first.pid}" in second.stderr, second.stderr
+            assert a.current() == b.current() != before[0]
             no_locks_left()
 
         check("a second publish to a server being published to is refused, with who holds it", second_publish_refused_while_locked)

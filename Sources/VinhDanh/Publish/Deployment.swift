@@ -45,20 +45,28 @@ public struct Deployment: Sendable {
         return "\(user)@\(ProcessInfo.processInfo.hostName) pid \(getpid()) \(ISO8601DateFormatter().string(from: Date()))"
     }()
 
-    /// Publishes the site built in `folder` to every target. `hashes` keeps the files'
-    /// SHA-256 between publishes (only files changed since are read again).
-    public func publish(folder: String, hashes: String? = nil, at date: Date = Date()) -> Result<Outcome, DeploymentFailure> {
+    /// Publishes the site in `folder` to every target: locks them all, then has `build`
+    /// bring `folder` up to date (a failing build, or a target that cannot be reached,
+    /// changes nothing), then uploads and switches. `hashes` keeps the files' SHA-256
+    /// between publishes (only files changed since are read again).
+    public func publish(folder: String, hashes: String? = nil, at date: Date = Date(),
+                        building build: () throws -> Void = {}) throws -> Result<Outcome, DeploymentFailure> {
         let hosts = hosts
         if let missing = missingTools() { return .failure(DeploymentFailure(phase: .prepare, failures: [missing])) }
-        let manifest: ReleaseManifest
-        switch ReleaseManifest.make(folder, cache: hashes) {
-        case .success(let made): manifest = made
-        case .failure(let failure): return .failure(DeploymentFailure(phase: .prepare, failures: [failure]))
-        }
         let states: [PreparedTarget]
         switch prepareAll(checkingTools: true) {
         case .success(let prepared): states = prepared
         case .failure(let failure): return .failure(failure)
+        }
+        defer { HeldLocks.shared.remove(hosts) }
+        let manifest: ReleaseManifest
+        do {
+            try build()
+            manifest = try ReleaseManifest.make(folder, cache: hashes).get()
+        } catch {
+            unlockAll()
+            if let failure = error as? HostFailure { return .failure(DeploymentFailure(phase: .prepare, failures: [failure])) }
+            throw error
         }
         let name = Releases.releaseName(at: date, taken: Set(states.flatMap(\.releases)))
         let progress = progress
@@ -73,6 +81,19 @@ public struct Deployment: Sendable {
         let reports = uploads.compactMap { try? $0.get() }
         if let failure = switchAll(to: name, from: states, keep: keep) { return .failure(failure) }
         return .success(Outcome(release: name, uploads: reports))
+    }
+
+    /// Releases the locks this process holds on any target (after Ctrl-C: the uploads it
+    /// left are removed by the next publish).
+    public static func releaseHeldLocks() {
+        let hosts = HeldLocks.shared.all()
+        _ = Parallel.map(hosts.count, workers: parallelTargets) { hosts[$0].run(["unlock", hosts[$0].root, owner]) }
+    }
+
+    /// Asks every target to release the lock if this process holds it.
+    private func unlockAll() {
+        let hosts = hosts
+        _ = Parallel.map(hosts.count, workers: Self.parallelTargets) { hosts[$0].run(["unlock", hosts[$0].root, Self.owner]) }
     }
 
     /// Publishes to one folder on this machine by building straight into it: `build`
@@ -91,6 +112,7 @@ public struct Deployment: Sendable {
         case .success(let prepared): states = prepared
         case .failure(let failure): return .failure(failure)
         }
+        defer { HeldLocks.shared.remove(hosts) }
         let host = hosts[0]
         let name = Releases.releaseName(at: date, taken: Set(states[0].releases))
         do {
@@ -116,9 +138,9 @@ public struct Deployment: Sendable {
         case .success(let prepared): states = prepared
         case .failure(let failure): return .failure(failure)
         }
-        let hosts = hosts
+        defer { HeldLocks.shared.remove(hosts) }
         func refuse(_ failures: [HostFailure]) -> Result<String, DeploymentFailure> {
-            _ = Parallel.map(hosts.count, workers: Self.parallelTargets) { hosts[$0].run(["unlock", hosts[$0].root, Self.owner]) }
+            unlockAll()
             return .failure(DeploymentFailure(phase: .prepare, failures: failures))
         }
         let target: String
@@ -160,9 +182,11 @@ public struct Deployment: Sendable {
         var releases: [String]
     }
 
-    /// Locks every target and reads its releases; on any failure unlocks the others.
+    /// Locks every target and reads its releases; on any failure unlocks them all (a
+    /// target that failed may have taken its lock before failing).
     private func prepareAll(checkingTools: Bool) -> Result<[PreparedTarget], DeploymentFailure> {
         let hosts = hosts
+        HeldLocks.shared.add(hosts)
         let results = Parallel.map(hosts.count, workers: Self.parallelTargets) { i -> Result<PreparedTarget, HostFailure> in
             let host = hosts[i]
             let result = host.run(["prepare", host.root, Self.owner, checkingTools ? "tools" : "-"])
@@ -179,9 +203,8 @@ public struct Deployment: Sendable {
         }
         let failures = results.compactMap { if case .failure(let f) = $0 { f } else { nil } }
         guard failures.isEmpty else {
-            _ = Parallel.map(hosts.count, workers: Self.parallelTargets) { i in
-                if case .success = results[i] { _ = hosts[i].run(["unlock", hosts[i].root, Self.owner]) }
-            }
+            unlockAll()
+            HeldLocks.shared.remove(hosts)
             return .failure(DeploymentFailure(phase: .prepare, failures: failures))
         }
         return .success(results.compactMap { try? $0.get() })
@@ -230,6 +253,32 @@ public struct Deployment: Sendable {
             }
         }
         return failure
+    }
+}
+
+/// The targets whose lock this process may hold, for ``Deployment/releaseHeldLocks()``.
+private final class HeldLocks: @unchecked Sendable {
+    static let shared = HeldLocks()
+    private let lock = NSLock()
+    private var hosts: [ReleaseHost] = []
+
+    func add(_ more: [ReleaseHost]) {
+        lock.lock()
+        defer { lock.unlock() }
+        hosts += more
+    }
+
+    func remove(_ done: [ReleaseHost]) {
+        lock.lock()
+        defer { lock.unlock() }
+        let targets = Set(done.map(\.target))
+        hosts.removeAll { targets.contains($0.target) }
+    }
+
+    func all() -> [ReleaseHost] {
+        lock.lock()
+        defer { lock.unlock() }
+        return hosts
     }
 }
 

@@ -40,7 +40,7 @@ public struct HostFailure: Error, Sendable, CustomStringConvertible {
             return "khoá của máy chủ chưa có trong known_hosts nên bị từ chối (không bao giờ tự chấp nhận). "
                 + "Hỏi quản trị viên vân tay của máy chủ, rồi chấp nhận một lần bằng: \(connect) (trả lời yes khi vân tay khớp)."
         }
-        if all.contains("Permission denied (") {
+        if result.status == 255 && all.contains("Permission denied (publickey") {
             return "máy chủ từ chối đăng nhập \(login) bằng khoá SSH (Permission denied): "
                 + "thêm khoá công khai của bạn vào ~/.ssh/authorized_keys của người dùng đó trên máy chủ, hoặc nạp khoá vào ssh-agent."
         }
@@ -63,6 +63,12 @@ public struct HostFailure: Error, Sendable, CustomStringConvertible {
         }
         if marker == "current is not a link" {
             return "\(host.root)/current là thư mục thật, không phải liên kết: đổi tên nó (ví dụ current.cu) rồi xuất bản lại."
+        }
+        if marker == "cannot lock" {
+            return "không tạo được khoá \(host.root)/.vinhdanh-lock (người dùng cần quyền ghi vào \(host.root)): " + result.lastErrorLines(1)
+        }
+        if marker == "lock lost" {
+            return "khoá \(host.root)/.vinhdanh-lock không còn là của lần xuất bản này (ai đó đã xoá nó); dừng lại để hai lần xuất bản không chồng lên nhau."
         }
         if marker == "cannot make releases" {
             return "không tạo được thư mục \(host.root)/releases: " + result.lastErrorLines(1)

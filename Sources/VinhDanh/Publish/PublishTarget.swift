@@ -30,6 +30,7 @@ public enum PublishTarget: Sendable, Hashable, CustomStringConvertible {
             return [.remote(try RemoteLocation(url: trimmed))]
         }
         if let configuredTargets = configured[trimmed] {
+            guard !configuredTargets.isEmpty else { throw PublishTargetError(text: text, reason: .emptyName) }
             var targets: [PublishTarget] = []
             for entry in configuredTargets { targets += try parse(entry, directory: directory) }
             return targets
@@ -60,16 +61,19 @@ public struct RemoteLocation: Sendable, Hashable, CustomStringConvertible {
     /// The publishing folder on the server (relative paths start at the user's home).
     public var path: String
 
-    /// `[user@]host` as ssh and rsync take it.
-    public var login: String { (user.map { $0 + "@" } ?? "") + (host.contains(":") ? "[\(host)]" : host) }
+    /// `[user@]host` as ssh takes it (an IPv6 address bare).
+    public var login: String { (user.map { $0 + "@" } ?? "") + host }
+
+    /// `[user@]host`, an IPv6 address in brackets, as URLs and rsync write it.
+    private var bracketedLogin: String { (user.map { $0 + "@" } ?? "") + (host.contains(":") ? "[\(host)]" : host) }
 
     public var description: String {
-        "ssh://" + login + (port.map { ":\($0)" } ?? "") + (path.hasPrefix("/") ? "" : "/~/") + path
+        "ssh://" + bracketedLogin + (port.map { ":\($0)" } ?? "") + (path.hasPrefix("/") ? "" : "/~/") + path
     }
 
     /// The rsync destination of a folder below the publishing folder.
     public func rsyncDestination(_ below: String) -> String {
-        login + ":" + path + "/" + below
+        bracketedLogin + ":" + path + "/" + below
     }
 
     init(user: String?, host: String, port: Int?, path: String) {
@@ -139,6 +143,7 @@ public struct PublishTargetError: Error, Sendable, CustomStringConvertible {
         case missingHost
         case badPort
         case notAFolder
+        case emptyName
         case unknown(names: [String])
     }
 
@@ -160,6 +165,8 @@ public struct PublishTargetError: Error, Sendable, CustomStringConvertible {
             return "\(target): cổng phải là số từ 1 đến 65535"
         case .notAFolder:
             return "\(target) là một tệp, không phải thư mục"
+        case .emptyName:
+            return "\(target) được khai báo trong site.yaml (publish:) nhưng không có đích nào"
         case .unknown(let names):
             let configured = names.isEmpty
                 ? "site.yaml chưa khai báo tên đích nào ở mục publish:"

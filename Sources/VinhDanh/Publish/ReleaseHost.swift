@@ -24,9 +24,13 @@ public struct SSHCommand: Sendable {
         return ProcessRunner.which("ssh").map { ($0, arguments) }
     }
 
-    /// rsync's `-e` for `location`.
+    /// rsync's `-e` for `location`. `VINHDANH_SSH` goes through `sh -c` here too, so it
+    /// means the same for rsync as for the commands (`~`, `$HOME`, quotes). rsync splits
+    /// `-e` itself: single quotes group, and a doubled one stands for itself.
     func rsyncShell(_ location: RemoteLocation) -> String {
-        ([custom ?? "ssh"] + Self.options + (location.port.map { ["-p", String($0)] } ?? [])).joined(separator: " ")
+        let options = (Self.options + (location.port.map { ["-p", String($0)] } ?? [])).joined(separator: " ")
+        guard let custom else { return "ssh " + options }
+        return "sh -c '" + custom.replacingOccurrences(of: "'", with: "''") + " \"$@\"' vinhdanh-ssh " + options
     }
 }
 

@@ -2,17 +2,18 @@
 /// machine for a local folder): one action per run, named by its first argument.
 ///
 /// It needs only `sh` and the basic tools every Debian has (`mkdir`, `rm`, `readlink`,
-/// `find`, `ln`, `mv`), plus `rsync` and `sha256sum`. Each action prints one line
+/// `cat`, `find`, `wc`, `head`, `ln`, GNU `mv -T`), plus `rsync` and `sha256sum`; and a
+/// login shell that runs `sh -c '…'` with newlines in quotes (sh, dash, bash; not csh). Each action prints one line
 /// `vinhdanh: …` that the publisher reads; anything else it prints is shown as is.
 ///
 /// - `prepare ROOT OWNER tools|-`: checks the tools (for an upload), makes `ROOT/releases`, takes the lock
 ///   (`ROOT/.vinhdanh-lock`, holding OWNER), removes uploads a killed publish left, and
 ///   lists `current NAME` and `release NAME` lines.
-/// - `verify ROOT NAME COUNT OWNER`: checks the upload `releases/.NAME.partial` against the
+/// - `verify ROOT NAME COUNT OWNER`: (only while OWNER holds the lock) checks the upload `releases/.NAME.partial` against the
 ///   manifest on standard input (`sha256sum -c`) and its file count, then renames it to
 ///   `releases/NAME`.
 /// - `adopt ROOT NAME`: renames `releases/.NAME.partial`, built here, to `releases/NAME`.
-/// - `switch ROOT NAME KEEP OWNER`: points `current` at `releases/NAME` with one rename,
+/// - `switch ROOT NAME KEEP OWNER`: (only while OWNER holds the lock) points `current` at `releases/NAME` with one rename,
 ///   deletes the oldest releases beyond KEEP (0: none), and releases the lock.
 /// - `discard ROOT NAME OWNER`: removes the upload of NAME (never the current release)
 ///   and releases the lock.
@@ -25,6 +26,9 @@ enum ReleaseScript {
     unlock() {
         if [ "$(cat "$lock/owner" 2>/dev/null)" = "$1" ]; then rm -rf -- "$lock"; fi
     }
+    holds() {
+        if [ "$(cat "$lock/owner" 2>/dev/null)" != "$1" ]; then echo "vinhdanh: lock lost"; exit 77; fi
+    }
     case $action in
     prepare)
         if [ "$4" = tools ]; then
@@ -34,8 +38,9 @@ enum ReleaseScript {
         fi
         if [ -e "$root/current" ] && [ ! -L "$root/current" ]; then echo "vinhdanh: current is not a link"; exit 72; fi
         mkdir -p -- "$root/releases" || { echo "vinhdanh: cannot make releases"; exit 71; }
-        if ! mkdir -- "$lock" 2>/dev/null; then
-            echo "vinhdanh: locked $(cat "$lock/owner" 2>/dev/null)"; exit 73
+        if ! err=$(mkdir -- "$lock" 2>&1); then
+            if [ -d "$lock" ]; then echo "vinhdanh: locked $(cat "$lock/owner" 2>/dev/null)"; exit 73; fi
+            echo "$err" >&2; echo "vinhdanh: cannot lock"; exit 71
         fi
         printf '%s\n' "$3" > "$lock/owner" || { echo "vinhdanh: cannot lock"; exit 71; }
         cd -- "$root/releases" || exit 71
@@ -45,6 +50,7 @@ enum ReleaseScript {
         echo "vinhdanh: ready"
         ;;
     verify)
+        holds "$5"
         cd -- "$root/releases/.$3.partial" || { echo "vinhdanh: upload missing"; exit 74; }
         if ! out=$(sha256sum --quiet -c - 2>&1); then
             echo "vinhdanh: mismatch"; printf '%s\n' "$out" | head -n 5; exit 74
@@ -59,6 +65,7 @@ enum ReleaseScript {
         echo "vinhdanh: verified"
         ;;
     switch)
+        holds "$5"
         cd -- "$root" || exit 71
         if [ ! -d "releases/$3" ]; then echo "vinhdanh: no release $3"; exit 76; fi
         ln -s -- "releases/$3" ".current.$$" || { echo "vinhdanh: cannot link"; exit 71; }
@@ -77,10 +84,10 @@ enum ReleaseScript {
         unlock "$5"
         ;;
     discard)
-        cd -- "$root/releases" || exit 71
-        rm -rf -- ".$3.partial"
+        # The lock is released whatever else fails.
+        rm -rf -- "$root/releases/.$3.partial"
         cur=$(readlink -- "$root/current" 2>/dev/null); cur=${cur##*/}
-        if [ -d "$3" ] && [ "$3" != "$cur" ]; then rm -rf -- "$3"; fi
+        if [ -d "$root/releases/$3" ] && [ "$3" != "$cur" ]; then rm -rf -- "$root/releases/$3"; fi
         unlock "$4"
         echo "vinhdanh: discarded"
         ;;

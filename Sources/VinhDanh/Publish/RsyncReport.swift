@@ -6,6 +6,8 @@ public struct RsyncReport: Sendable, Equatable {
     public var total = 0
     /// Files whose data was sent (new or changed).
     public var filesSent = 0
+    /// Bytes of those files so far (their size, before rsync's delta and compression).
+    public var bytesTransferred = 0
     /// Bytes that crossed the network (rsync's "Total bytes sent").
     public var bytesSent = 0
     /// Size of the whole release.
@@ -24,8 +26,11 @@ public struct RsyncReport: Sendable, Equatable {
             if let xfr = trimmed.range(of: "xfr#") {
                 filesSent = Int(trimmed[xfr.upperBound...].prefix(while: \.isNumber)) ?? filesSent
             }
+            bytesTransferred = Int(trimmed.prefix { $0 != " " }.filter(\.isNumber)) ?? bytesTransferred
         } else if let value = Self.value(trimmed, "Number of regular files transferred:") {
             filesSent = value
+        } else if let value = Self.value(trimmed, "Total transferred file size:") {
+            bytesTransferred = value
         } else if let value = Self.value(trimmed, "Total bytes sent:") {
             bytesSent = value
         } else if let value = Self.value(trimmed, "Total file size:") {

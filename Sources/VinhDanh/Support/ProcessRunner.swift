@@ -47,47 +47,50 @@ enum ProcessRunner {
         for (handle, isOutput) in [(stdout.fileHandleForReading, true), (stderr.fileHandleForReading, false)] {
             group.enter()
             Thread.detachNewThread {
-                var pending = ""
+                // Bytes, decoded once whole: a character may be split between two reads.
+                var pending: [UInt8] = []
                 while true {
                     let data = handle.availableData
                     if data.isEmpty { break }
-                    let text = String(decoding: data, as: UTF8.self)
-                    collected.append(text, toOutput: isOutput)
+                    collected.append(data, toOutput: isOutput)
                     guard isOutput, let onOutput else { continue }
-                    pending += text
-                    let pieces = pending.split(omittingEmptySubsequences: false) { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
-                    for piece in pieces.dropLast() where !piece.isEmpty { onOutput(String(piece)) }
-                    pending = String(pieces.last ?? "")
+                    pending += data
+                    while let end = pending.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                        if end > 0 { onOutput(String(decoding: pending[..<end], as: UTF8.self)) }
+                        pending.removeSubrange(...end)
+                    }
                 }
-                if let onOutput, !pending.isEmpty { onOutput(pending) }
+                if let onOutput, !pending.isEmpty { onOutput(String(decoding: pending, as: UTF8.self)) }
                 group.leave()
             }
         }
         let writer = stdin.fileHandleForWriting
-        if !input.isEmpty {
-            // A tool that exits early closes its end; the write then fails quietly.
-            signal(SIGPIPE, SIG_IGN)
-            try? writer.write(contentsOf: Data(input))
-        }
+        // A tool that exits early closes its end: the write then fails with EPIPE (the
+        // command line ignores SIGPIPE, see `VinhDanhCommand`).
+        if !input.isEmpty { try? writer.write(contentsOf: Data(input)) }
         try? writer.close()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: collected.output, errors: collected.errors)
+        return Result(status: process.terminationStatus, output: collected.text(output: true),
+                      errors: collected.text(output: false))
     }
 }
 
-/// Text gathered from the two streams.
+/// Bytes gathered from the two streams.
 private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
-    private var out = ""
-    private var err = ""
+    private var out = Data()
+    private var err = Data()
 
-    func append(_ text: String, toOutput: Bool) {
+    func append(_ data: Data, toOutput: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        if toOutput { out += text } else { err += text }
+        if toOutput { out += data } else { err += data }
     }
 
-    var output: String { lock.lock(); defer { lock.unlock() }; return out }
-    var errors: String { lock.lock(); defer { lock.unlock() }; return err }
+    func text(output: Bool) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: output ? out : err, as: UTF8.self)
+    }
 }

@@ -66,9 +66,7 @@ extension VinhDanhCommand {
                 try publishHere(paths, folder)
                 return
             }
-            let result = try build(paths, output: paths.publishStage, mode: .inPlace)
-            print(result.summary)
-            try upload(deployment, from: paths.publishStage, hashes: paths.publishHashes)
+            try upload(deployment, paths)
         }
 
         /// The targets of every `--to`, each once; a typo is an error, never a new folder.
@@ -103,12 +101,22 @@ extension VinhDanhCommand {
             }
         }
 
-        /// Sends the built site to every target, then switches all of them.
-        private func upload(_ deployment: Deployment, from folder: String, hashes: String) throws {
+        /// Locks every target, builds the site into `.vinhdanh/publish/site/`, sends it to
+        /// every target, then switches all of them.
+        private func upload(_ deployment: Deployment, _ paths: SitePaths) throws {
             var deployment = deployment
             let board = ProgressBoard(targets: deployment.targets.map(\.description))
             if Terminal.isInteractive { deployment.progress = { board.update($0, $1) } }
-            let outcome = deployment.publish(folder: folder, hashes: hashes)
+            // Ctrl-C or a kill: the servers' locks are released (the next publish removes
+            // what was uploaded), and nothing has switched.
+            Terminal.onInterrupt {
+                board.clear()
+                Terminal.error("Đã dừng: không đích nào chuyển bản; đang mở khoá các đích…")
+                Deployment.releaseHeldLocks()
+            }
+            let outcome = try deployment.publish(folder: paths.publishStage, hashes: paths.publishHashes) {
+                print(try build(paths, output: paths.publishStage, mode: .inPlace).summary)
+            }
             board.clear()
             switch outcome {
             case .success(let outcome):
@@ -170,7 +178,8 @@ private final class ProgressBoard: @unchecked Sendable {
         lastDraw = Date()
         let parts = zip(targets, reports).map { target, report -> String in
             guard let report else { return "\(target): đang chuẩn bị" }
-            return "\(target): \(Formatting.count(report.checked))/\(Formatting.count(report.total)) tệp, gửi \(Formatting.count(report.filesSent))"
+            return "\(target): \(Formatting.count(report.checked))/\(Formatting.count(report.total)) tệp, "
+                + "gửi \(Formatting.count(report.filesSent)) (\(Formatting.bytes(report.bytesTransferred)))"
         }
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + parts.joined(separator: " · ")).utf8))
     }
