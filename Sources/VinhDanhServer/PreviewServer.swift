@@ -115,8 +115,12 @@ public struct PreviewServer: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let live = self.live
-        if !changed.isEmpty, var incremental = model.value {
-            switch incremental.update(changed: changed) {
+        // Taken out of the box while it changes, so that its large arrays are changed in
+        // place rather than copied (the box would still share them).
+        if !changed.isEmpty, var incremental = model.take() {
+            let outcome = incremental.update(changed: changed)
+            model.putBack(incremental)
+            switch outcome {
             case .updated(let rendered, let written, let page, let diagnostics)?:
                 model.value = incremental
                 for diagnostic in diagnostics { options.log(diagnostic.formatted) }
@@ -126,6 +130,8 @@ public struct PreviewServer: Sendable {
                 return true
             case .failed(let diagnostics)?:
                 report(diagnostics)
+                // A search index refresh that found the model taken out skipped its write.
+                refreshSearchLater()
                 return false
             case nil:
                 break
@@ -202,11 +208,25 @@ final class ModelBox: @unchecked Sendable {
     }
     var generation: Int { lock.withLock { counter } }
 
+    /// The model, leaving the box empty until ``putBack(_:)`` (the generation is kept).
+    func take() -> IncrementalBuild? {
+        lock.withLock {
+            defer { stored = nil }
+            return stored
+        }
+    }
+
+    /// Puts back what ``take()`` took, if nothing else was stored meanwhile.
+    func putBack(_ build: IncrementalBuild) {
+        lock.withLock { if stored == nil { stored = build } }
+    }
+
     /// Runs `change` on the model if it is still at `generation` (keeping the generation:
     /// the change completes that version). Returns its result, or `nil` if outdated.
     func update<T>(ifGeneration generation: Int, _ change: (inout IncrementalBuild) -> T) -> T? {
         lock.withLock {
             guard counter == generation, var build = stored else { return nil }
+            stored = nil  // changed in place, not copied
             let result = change(&build)
             stored = build
             return result

@@ -25,6 +25,9 @@ public struct IncrementalBuild: Sendable {
     /// The plan's page files (search index files aside), each with the inputs it was
     /// last written from.
     private var planned: [(job: PageJob, file: String, inputs: ContentHash)]
+    /// Which of those files show each profile, so that an edit that keeps the index
+    /// hashes again only the files that show the edited profiles.
+    private var dependents: Dependents
     /// The build cache's pages and the output folder's manifest, kept up to date with each
     /// file written here, so that the next full build (after a template change…) renders
     /// and writes only what it changes.
@@ -37,15 +40,40 @@ public struct IncrementalBuild: Sendable {
         guard let renderer else { return (result, nil) }
         let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
         let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
-        return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer),
+        let (planned, dependents) = plannedInputs(renderer)
+        return (result, IncrementalBuild(options: options, renderer: renderer, planned: planned, dependents: dependents,
                                          pages: pages, manifest: manifest))
     }
 
-    /// Every page file the renderer plans (search index files aside), with its inputs.
-    private static func plannedInputs(_ renderer: SiteRenderer) -> [(job: PageJob, file: String, inputs: ContentHash)] {
+    /// Positions in the plan of the files that show each profile (by profile index), and
+    /// of those that show something of every profile.
+    struct Dependents {
+        var byProfile: [[Int32]]
+        var everyProfile: [Int32]
+
+        /// The positions of the files that may change when the profiles at `edited` do.
+        func positions(_ edited: [Int]) -> [Int] {
+            var positions = Set(everyProfile)
+            for i in edited { positions.formUnion(byProfile[i]) }
+            return positions.map(Int.init).sorted()
+        }
+    }
+
+    /// Every page file the renderer plans (search index files aside), with its inputs,
+    /// and the files that show each profile.
+    private static func plannedInputs(_ renderer: SiteRenderer) -> ([(job: PageJob, file: String, inputs: ContentHash)], Dependents) {
         let search = PageGraph.index(of: SearchIndexFiles.self)
         let jobs = renderer.plan().filter { $0.kind != search }
-        return Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputs(of: jobs[$0])) }
+        let results = Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputsAndProfiles(of: jobs[$0])) }
+        var dependents = Dependents(byProfile: Array(repeating: [], count: renderer.site.profiles.count), everyProfile: [])
+        for (position, result) in results.enumerated() {
+            guard let profiles = result.2.profiles else {
+                dependents.everyProfile.append(Int32(position))
+                continue
+            }
+            for i in profiles { dependents.byProfile[Int(i)].append(Int32(position)) }
+        }
+        return (results.map { ($0.0, $0.1, $0.2.inputs) }, dependents)
     }
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
@@ -59,12 +87,18 @@ public struct IncrementalBuild: Sendable {
                                    checkPhoto: PhotoCheck(paths: paths).check)
         var edited: [String] = []
         var diagnostics: [Diagnostic] = []
+        // Profiles replaced in place, by index; whether any was added or removed.
+        var replaced: [Int] = []
+        var reordered = false
         for absolute in changed.sorted() {
             let path = paths.relative(absolute)
             let known = site.profiles.firstIndex { $0.path == path }
             let isProfile = path.hasPrefix("content/profiles/") && path.hasSuffix(".md")
             if !FileIO.exists(absolute) {
-                if let known { site.profiles.remove(at: known) }
+                if let known {
+                    site.profiles.remove(at: known)
+                    reordered = true
+                }
                 // Editors' temporary files come and go (sed -i, save-as-rename).
                 if known != nil || !Self.mayMatter(path) || isProfile { continue }
                 return nil
@@ -78,8 +112,10 @@ public struct IncrementalBuild: Sendable {
             guard let profile = parsed else { continue }
             if let known {
                 site.profiles[known] = profile
+                replaced.append(known)
             } else {
                 site.profiles.insert(profile, at: site.profiles.firstIndex { $0.path > path } ?? site.profiles.count)
+                reordered = true
             }
             edited.append(path)
         }
@@ -87,24 +123,31 @@ public struct IncrementalBuild: Sendable {
         // build must run again.
         let previous = renderer
         for path in edited {
-            guard let photo = site.profiles.first(where: { $0.path == path })?.photo else { continue }
+            guard let photo = site.profiles.first(where: { $0.path == path })?.photo, previous.photoSizes[photo] == nil else { continue }
             if !previous.site.profiles.contains(where: { $0.photo == photo }) { return nil }
         }
         // An edit that keeps what the index reads keeps the index, the plan and the slugs.
-        let sameProfiles = site.profiles.count == previous.site.profiles.count
-            && zip(site.profiles, previous.site.profiles).allSatisfy { $0.path == $1.path && ($0.sourceHash == $1.sourceHash || SiteIndex.alike($0, $1)) }
+        let sameProfiles = !reordered && replaced.allSatisfy { i in
+            site.profiles[i].sourceHash == previous.site.profiles[i].sourceHash || SiteIndex.alike(site.profiles[i], previous.site.profiles[i])
+        }
         if !sameProfiles { diagnostics += SiteLoader.duplicateSlugs(site.profiles) }
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
-        let fresh: [(job: PageJob, file: String, inputs: ContentHash)]
         let changed: [(job: PageJob, file: String, inputs: ContentHash)]
         if sameProfiles {
             var cards = previous.cards.known
-            for i in site.profiles.indices where site.profiles[i].sourceHash != previous.site.profiles[i].sourceHash { cards[i] = nil }
+            let edited = Set(replaced).filter { site.profiles[$0].sourceHash != previous.site.profiles[$0].sourceHash }.sorted()
+            for i in edited { cards[i] = nil }
             renderer = SiteRenderer(keepingIndexOf: previous, site: site, cards: cards)
-            // The same plan: only the inputs are hashed again, and compared file by file.
+            // The same plan: only the files that show an edited profile are hashed again.
+            let positions = dependents.positions(edited)
             let plan = planned
-            fresh = Parallel.map(plan.count) { [renderer] i in (plan[i].job, plan[i].file, renderer.inputs(of: plan[i].job)) }
-            changed = zip(fresh, plan).filter { $0.inputs != $1.inputs }.map(\.0)
+            let inputs = Parallel.map(positions.count) { [renderer] k in renderer.inputs(of: plan[positions[k]].job) }
+            var found: [(job: PageJob, file: String, inputs: ContentHash)] = []
+            for (position, fresh) in zip(positions, inputs) where planned[position].inputs != fresh {
+                planned[position].inputs = fresh
+                found.append((planned[position].job, planned[position].file, fresh))
+            }
+            changed = found
         } else {
             var cardsBySource: [ContentHash: String] = [:]
             for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
@@ -112,15 +155,16 @@ public struct IncrementalBuild: Sendable {
                                     cards: site.profiles.map { cardsBySource[$0.sourceHash] }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
-            fresh = Self.plannedInputs(renderer)
+            let (fresh, freshDependents) = Self.plannedInputs(renderer)
             let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
             changed = fresh.filter { shown[$0.file] != $0.inputs }
             let kept = Set(fresh.map(\.file))
             for page in planned where !kept.contains(page.file) { remove(page.file) }
+            planned = fresh
+            dependents = freshDependents
         }
         let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
                             inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
-        planned = fresh
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil

@@ -17,11 +17,28 @@ public struct SiteIndex: Sendable {
     }
 
     /// Whether two versions of a profile are alike to every index: all that
-    /// ``init(site:)`` reads of a profile. An edit that keeps these keeps the index.
+    /// ``init(site:)`` reads of a profile (see ``addIndexedFacts(_:_:)``). An edit that
+    /// keeps these keeps the index.
     public static func alike(_ a: Profile, _ b: Profile) -> Bool {
         a.title == b.title && a.slug == b.slug && a.kind == b.kind && a.district == b.district
             && a.movements == b.movements && a.awards.map(\.type) == b.awards.map(\.type)
             && a.awards.map(\.year) == b.awards.map(\.year) && a.effectiveDate == b.effectiveDate
+    }
+
+    /// Adds the facts ``alike(_:_:)`` compares: two profiles alike add the same values.
+    static func addIndexedFacts(_ profile: Profile, _ hasher: inout InputHasher) {
+        hasher.add(profile.title)
+        hasher.add(profile.slug)
+        hasher.add(profile.kind.key)
+        hasher.add(profile.district)
+        hasher.add(profile.movements.count)
+        for movement in profile.movements { hasher.add(movement) }
+        hasher.add(profile.awards.count)
+        for award in profile.awards {
+            hasher.add(award.type)
+            hasher.add(award.year)
+        }
+        hasher.add(profile.effectiveDate.description)
     }
 
     /// No profiles, no terms.

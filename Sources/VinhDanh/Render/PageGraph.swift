@@ -42,13 +42,25 @@ extension SiteRenderer {
     /// profile's index moves when another is added before it), and a file is known by
     /// its path, so a kind adds those of its numbers its file shows (a page number).
     public func inputs(of job: PageJob) -> ContentHash {
-        let kind = PageGraph.kinds[job.kind]
         var hasher = InputHasher()
+        addInputs(of: job, &hasher)
+        return hasher.hash
+    }
+
+    /// The job's inputs, with the profiles they come from: their indices, or `nil` when
+    /// the file shows something of every profile (the statistics).
+    func inputsAndProfiles(of job: PageJob) -> (inputs: ContentHash, profiles: [Int32]?) {
+        var hasher = InputHasher()
+        hasher.recording = true
+        addInputs(of: job, &hasher)
+        return (hasher.hash, hasher.notedAll ? nil : hasher.noted)
+    }
+
+    private func addInputs(of job: PageJob, _ hasher: inout InputHasher) {
         hasher.add(siteInputs)
         hasher.add(templateInputs[job.kind])
         hasher.add(job.kind)
-        kind.inputs(job.ref, self, &hasher)
-        return hasher.hash
+        PageGraph.kinds[job.kind].inputs(job.ref, self, &hasher)
     }
 
     /// The site path of an HTML page job (`nil` for other files).

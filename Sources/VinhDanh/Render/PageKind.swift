@@ -27,8 +27,10 @@ public struct PageJob: Sendable, Hashable {
 /// declarations: a file is rendered again only when the hash of its ``inputs(_:_:_:)``
 /// changed. So `inputs` must feed in every value the file shows beyond the site-wide
 /// settings, vocabularies and the ``templates`` it names (the random edit sequences of
-/// the tests catch a value left out). A new kind is one type and a line in
-/// ``PageGraph/kinds``.
+/// the tests catch a value left out). A profile's facts go in only through
+/// `addSource`, `addCard` or `addAllProfiles`: they note which profiles a file shows, so
+/// that the preview server hashes again only the files that show an edited profile. A
+/// new kind is one type and a line in ``PageGraph/kinds``.
 protocol PageKind: Sendable {
     /// The kind's files, in plan order.
     func pages(_ r: SiteRenderer) -> [PageRef]

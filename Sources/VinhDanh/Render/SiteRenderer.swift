@@ -29,7 +29,8 @@ public struct SiteRenderer: Sendable {
     let siteInputs: ContentHash
     /// Hash of the templates of each kind of ``PageGraph/kinds``, by index.
     let templateInputs: [ContentHash]
-    /// Hash of every profile's source and photo size, for the pages that count them all.
+    /// Hash of every profile's facts that the index reads (``SiteIndex/addIndexedFacts(_:_:)``):
+    /// all that the pages counting every profile show (statistics, report, downloads).
     let allProfiles: ContentHash
     /// The newest profile's date (the home and index pages' sitemap date).
     let newestDate: CalendarDate?
@@ -85,12 +86,12 @@ public struct SiteRenderer: Sendable {
         hasher.add(site.config.baseURL)
         siteInputs = hasher.hash
         templateInputs = PageGraph.kinds.map { theme.inputs(of: $0.templates) }
-        (allProfiles, newestDate, termDates) = Self.contentInputs(site, index, photoSizes)
+        (allProfiles, newestDate, termDates) = Self.contentInputs(site, index)
     }
 
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
-    /// and every site-wide source: all but the profiles, their list items and
-    /// ``allProfiles`` is taken from `previous`.
+    /// and every site-wide source: all but the profiles and their list items is taken
+    /// from `previous` (``allProfiles`` too: it hashes what the index reads).
     init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
         self.site = site
         index = previous.index
@@ -106,7 +107,7 @@ public struct SiteRenderer: Sendable {
         photoSizes = previous.photoSizes
         siteInputs = previous.siteInputs
         templateInputs = previous.templateInputs
-        (allProfiles, _, _) = Self.contentInputs(site, SiteIndex.empty, photoSizes)
+        allProfiles = previous.allProfiles
         newestDate = previous.newestDate
         termDates = previous.termDates
         base = previous.base
@@ -114,16 +115,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// ``allProfiles``, ``newestDate`` and ``termDates``.
-    private static func contentInputs(_ site: Site, _ index: SiteIndex, _ photoSizes: [String: PhotoSize])
-        -> (ContentHash, CalendarDate?, [[CalendarDate?]]) {
+    private static func contentInputs(_ site: Site, _ index: SiteIndex) -> (ContentHash, CalendarDate?, [[CalendarDate?]]) {
         var hasher = InputHasher()
-        for profile in site.profiles {
-            hasher.add(profile.sourceHash)
-            if let photo = profile.photo, let size = photoSizes[photo] {
-                hasher.add(size.width)
-                hasher.add(size.height)
-            }
-        }
+        for profile in site.profiles { SiteIndex.addIndexedFacts(profile, &hasher) }
         // `effectiveDate` is computed; a term's newest date is worked out once, not once
         // per page of the term (quadratic in the term's size otherwise).
         let dates = site.profiles.map(\.effectiveDate)
@@ -139,12 +133,17 @@ public struct SiteRenderer: Sendable {
 
     /// What a profile's list item shows: its source and its photo's size.
     func addCard(_ i: Int, _ hasher: inout InputHasher) {
-        let profile = site.profiles[i]
-        hasher.add(profile.sourceHash)
-        if let photo = profile.photo, let size = photoSizes[photo] {
+        addSource(i, &hasher)
+        if let photo = site.profiles[i].photo, let size = photoSizes[photo] {
             hasher.add(size.width)
             hasher.add(size.height)
         }
+    }
+
+    /// What a page that shows profile `i`'s own facts depends on: its source file.
+    func addSource(_ i: Int, _ hasher: inout InputHasher) {
+        hasher.note(i)
+        hasher.add(site.profiles[i].sourceHash)
     }
 
     /// What a list of a taxonomy's terms shows: each term's key, name and count.
@@ -156,8 +155,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Every profile's source and photo size: for the pages that count them all.
+    /// Every profile's indexed facts: for the pages that count them all.
     func addAllProfiles(_ hasher: inout InputHasher) {
+        hasher.noteAll()
         hasher.add(allProfiles)
     }
 

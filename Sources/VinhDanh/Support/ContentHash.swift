@@ -52,8 +52,27 @@ public struct ContentHash: Hashable, Sendable {
 
 /// Collects the values a page shows, to hash them into one ``ContentHash``: two pages
 /// whose inputs hash alike render to the same bytes.
+///
+/// It can also note which items (profiles, by index) the values came from, so that a
+/// caller learns which pages an edit of one item may change (see ``IncrementalBuild``).
 struct InputHasher {
     private var bytes: [UInt8] = []
+    /// Whether ``note(_:)`` records.
+    var recording = false
+    /// The items noted, when recording.
+    private(set) var noted: [Int32] = []
+    /// Whether the values came from every item (``noteAll()``).
+    private(set) var notedAll = false
+
+    /// Notes that the values added next come from item `index`.
+    mutating func note(_ index: Int) {
+        if recording { noted.append(Int32(truncatingIfNeeded: index)) }
+    }
+
+    /// Notes that the values come from every item.
+    mutating func noteAll() {
+        if recording { notedAll = true }
+    }
 
     init() { bytes.reserveCapacity(256) }
 

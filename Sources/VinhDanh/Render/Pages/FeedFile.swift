@@ -11,7 +11,7 @@ struct FeedFile: PageKind {
     func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { Array(r.feed().utf8) }
     var templates: [String] { [] }
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
-        for i in r.index.newest.prefix(Self.entries) { hasher.add(r.site.profiles[i].sourceHash) }
+        for i in r.index.newest.prefix(Self.entries) { r.addSource(i, &hasher) }
     }
 }
 
