@@ -60,21 +60,51 @@ public struct IncrementalBuild: Sendable {
     }
 
     /// Every page file the renderer plans (search index files aside), with its inputs,
-    /// and the files that show each profile.
-    private static func plannedInputs(_ renderer: SiteRenderer) -> ([(job: PageJob, file: String, inputs: ContentHash)], Dependents) {
+    /// and the files that show each profile. With `previous` (the plan before an edit and
+    /// its renderer), the file of a kind made one per profile is kept as it was for each
+    /// profile whose source did not change, without hashing it again.
+    private static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], renderer: SiteRenderer)? = nil)
+        -> ([Planned], Dependents) {
         let search = PageGraph.index(of: SearchIndexFiles.self)
         let jobs = renderer.plan().filter { $0.kind != search }
-        let results = Parallel.map(jobs.count) { (jobs[$0], renderer.file(of: jobs[$0]), renderer.inputsAndProfiles(of: jobs[$0])) }
-        var dependents = Dependents(byProfile: Array(repeating: [], count: renderer.site.profiles.count), everyProfile: [])
+        let profiles = renderer.site.profiles
+        // Position in the previous plan of each per-profile file, by the profile's new index.
+        var kept = [Int?](repeating: nil, count: jobs.count)
+        if let previous {
+            let before = previous.renderer.site.profiles
+            var oldIndex = [Int?](repeating: nil, count: profiles.count)
+            var j = 0
+            for i in profiles.indices {  // both sorted by path
+                while j < before.count && before[j].path < profiles[i].path { j += 1 }
+                if j < before.count && before[j].path == profiles[i].path && before[j].sourceHash == profiles[i].sourceHash { oldIndex[i] = j }
+            }
+            var oldPosition: [Int: [Int: Int]] = [:]
+            for (position, entry) in previous.planned.enumerated() where PageGraph.kinds[entry.job.kind].onePerProfile {
+                oldPosition[entry.job.kind, default: [:]][entry.job.ref.a] = position
+            }
+            for (position, job) in jobs.enumerated() where PageGraph.kinds[job.kind].onePerProfile {
+                if let j = oldIndex[job.ref.a] { kept[position] = oldPosition[job.kind]?[j] }
+            }
+        }
+        let reused = kept
+        let results = Parallel.map(jobs.count) { p -> (file: String, inputs: ContentHash, profiles: [Int32]?) in
+            if let old = reused[p], let previous { return (previous.planned[old].file, previous.planned[old].inputs, [Int32(jobs[p].ref.a)]) }
+            let (inputs, profiles) = renderer.inputsAndProfiles(of: jobs[p])
+            return (renderer.file(of: jobs[p]), inputs, profiles)
+        }
+        var dependents = Dependents(byProfile: Array(repeating: [], count: profiles.count), everyProfile: [])
         for (position, result) in results.enumerated() {
-            guard let profiles = result.2.profiles else {
+            guard let profiles = result.profiles else {
                 dependents.everyProfile.append(Int32(position))
                 continue
             }
             for i in profiles { dependents.byProfile[Int(i)].append(Int32(position)) }
         }
-        return (results.map { ($0.0, $0.1, $0.2.inputs) }, dependents)
+        return (zip(jobs, results).map { ($0, $1.file, $1.inputs) }, dependents)
     }
+
+    /// A planned file and the inputs it was last written from.
+    typealias Planned = (job: PageJob, file: String, inputs: ContentHash)
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
     /// need a full build.
@@ -155,7 +185,7 @@ public struct IncrementalBuild: Sendable {
                                     cards: site.profiles.map { cardsBySource[$0.sourceHash] }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
-            let (fresh, freshDependents) = Self.plannedInputs(renderer)
+            let (fresh, freshDependents) = Self.plannedInputs(renderer, previous: (planned, previous))
             let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
             changed = fresh.filter { shown[$0.file] != $0.inputs }
             let kept = Set(fresh.map(\.file))

@@ -47,6 +47,10 @@ protocol PageKind: Sendable {
     var templates: [String] { get }
     /// Whether its HTML pages are listed in the sitemap.
     var inSitemap: Bool { get }
+    /// Whether it makes one file per profile (`PageRef(i)` for profile `i`) that shows that
+    /// profile alone: an edit that changes the index then keeps the files of the profiles
+    /// it did not touch without hashing them again.
+    var onePerProfile: Bool { get }
     /// A page's last change for the sitemap: the newest content it shows.
     func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate?
 }
@@ -57,6 +61,8 @@ extension PageKind {
     }
 
     var inSitemap: Bool { true }
+
+    var onePerProfile: Bool { false }
 
     func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? { nil }
 

@@ -6,6 +6,7 @@ struct ProfilePages: PageKind {
     func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.urls.profile(r.site.profiles[page.a].slug) }
     func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-profile", r.profileContext(page.a)) }
     var templates: [String] { ["layout-profile", "term-link"] + sharedTemplates }
+    var onePerProfile: Bool { true }
     func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? { r.site.profiles[page.a].effectiveDate }
 
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
