@@ -155,6 +155,7 @@ public struct PreviewServer: Sendable {
             return false
         }
         for diagnostic in result.diagnostics { self.options.log(diagnostic.formatted) }
+        refreshSearchLater(searchIndex: false)
         if !changed.isEmpty {
             self.options.log("Đã xây dựng lại (\(changed.count) tệp nguồn thay đổi; dựng lại \(result.pagesRendered) trang, ghi \(result.filesWritten) tệp) trong \(elapsed()) ms.")
             // Folders created along the way do not count; only files say what changed.
@@ -170,17 +171,22 @@ public struct PreviewServer: Sendable {
         return true
     }
 
-    /// Rebuilds the search index on another thread so the next edit is not kept waiting;
-    /// the result is written only if no newer edit came in meanwhile (that one schedules
-    /// its own refresh).
-    private func refreshSearchLater() {
+    /// Rebuilds the search index (unless a full build just wrote it), and works out which
+    /// pages show each profile, on another thread so the next edit is not kept waiting;
+    /// the result is kept only if no newer edit came in meanwhile (that one schedules its
+    /// own refresh).
+    private func refreshSearchLater(searchIndex: Bool = true) {
         guard let snapshot = model.value else { return }
         let generation = model.generation
         let model = self.model
         let log = options.log
         Thread {
-            let fresh = snapshot.freshSearchIndex()
-            let written = model.update(ifGeneration: generation) { build in build.applySearchIndex(fresh) }
+            let fresh = searchIndex ? snapshot.freshSearchIndex() : nil
+            let dependents = snapshot.freshDependents()
+            let written = model.update(ifGeneration: generation) { build in
+                build.adopt(dependents)
+                return fresh.map { build.applySearchIndex($0) } ?? 0
+            }
             if let written, written > 0 { log("Chỉ mục tìm kiếm: cập nhật \(written) tệp.") }
         }.start()
     }

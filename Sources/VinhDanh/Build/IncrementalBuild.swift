@@ -26,8 +26,10 @@ public struct IncrementalBuild: Sendable {
     /// last written from.
     private var planned: [(job: PageJob, file: String, inputs: ContentHash)]
     /// Which of those files show each profile, so that an edit that keeps the index
-    /// hashes again only the files that show the edited profiles.
-    private var dependents: Dependents
+    /// hashes again only the files that show the edited profiles. Worked out after the
+    /// reload, off the path from save to reload (``freshDependents()``); `nil` until then,
+    /// when every file is hashed again.
+    private var dependents: Dependents?
     /// The build cache's pages and the output folder's manifest, kept up to date with each
     /// file written here, so that the next full build (after a template change…) renders
     /// and writes only what it changes.
@@ -40,14 +42,13 @@ public struct IncrementalBuild: Sendable {
         guard let renderer else { return (result, nil) }
         let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
         let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
-        let (planned, dependents) = plannedInputs(renderer)
-        return (result, IncrementalBuild(options: options, renderer: renderer, planned: planned, dependents: dependents,
+        return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer), dependents: nil,
                                          pages: pages, manifest: manifest))
     }
 
     /// Positions in the plan of the files that show each profile (by profile index), and
     /// of those that show something of every profile.
-    struct Dependents {
+    public struct Dependents: Sendable {
         var byProfile: [[Int32]]
         var everyProfile: [Int32]
 
@@ -59,12 +60,11 @@ public struct IncrementalBuild: Sendable {
         }
     }
 
-    /// Every page file the renderer plans (search index files aside), with its inputs,
-    /// and the files that show each profile. With `previous` (the plan before an edit and
-    /// its renderer), the file of a kind made one per profile is kept as it was for each
-    /// profile whose source did not change, without hashing it again.
-    private static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], renderer: SiteRenderer)? = nil)
-        -> ([Planned], Dependents) {
+    /// Every page file the renderer plans (search index files aside), with its inputs.
+    /// With `previous` (the plan before an edit and its renderer), the file of a kind made
+    /// one per profile is kept as it was for each profile whose source did not change,
+    /// without hashing it again.
+    private static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], renderer: SiteRenderer)? = nil) -> [Planned] {
         let search = PageGraph.index(of: SearchIndexFiles.self)
         let jobs = renderer.plan().filter { $0.kind != search }
         let profiles = renderer.site.profiles
@@ -87,20 +87,31 @@ public struct IncrementalBuild: Sendable {
             }
         }
         let reused = kept
-        let results = Parallel.map(jobs.count) { p -> (file: String, inputs: ContentHash, profiles: [Int32]?) in
-            if let old = reused[p], let previous { return (previous.planned[old].file, previous.planned[old].inputs, [Int32(jobs[p].ref.a)]) }
-            let (inputs, profiles) = renderer.inputsAndProfiles(of: jobs[p])
-            return (renderer.file(of: jobs[p]), inputs, profiles)
+        return Parallel.map(jobs.count) { p -> Planned in
+            if let old = reused[p], let previous { return (jobs[p], previous.planned[old].file, previous.planned[old].inputs) }
+            return (jobs[p], renderer.file(of: jobs[p]), renderer.inputs(of: jobs[p]))
         }
-        var dependents = Dependents(byProfile: Array(repeating: [], count: profiles.count), everyProfile: [])
-        for (position, result) in results.enumerated() {
-            guard let profiles = result.profiles else {
+    }
+
+    /// Which planned files show each profile (pure: can run on another thread).
+    public func freshDependents() -> Dependents {
+        let plan = planned
+        let renderer = renderer
+        let noted = Parallel.map(plan.count) { renderer.inputsAndProfiles(of: plan[$0].job).profiles }
+        var dependents = Dependents(byProfile: Array(repeating: [], count: renderer.site.profiles.count), everyProfile: [])
+        for (position, profiles) in noted.enumerated() {
+            guard let profiles else {
                 dependents.everyProfile.append(Int32(position))
                 continue
             }
             for i in profiles { dependents.byProfile[Int(i)].append(Int32(position)) }
         }
-        return (zip(jobs, results).map { ($0, $1.file, $1.inputs) }, dependents)
+        return dependents
+    }
+
+    /// Keeps `dependents`, worked out by ``freshDependents()`` on this same model.
+    public mutating func adopt(_ dependents: Dependents) {
+        self.dependents = dependents
     }
 
     /// A planned file and the inputs it was last written from.
@@ -168,8 +179,9 @@ public struct IncrementalBuild: Sendable {
             let edited = Set(replaced).filter { site.profiles[$0].sourceHash != previous.site.profiles[$0].sourceHash }.sorted()
             for i in edited { cards[i] = nil }
             renderer = SiteRenderer(keepingIndexOf: previous, site: site, cards: cards)
-            // The same plan: only the files that show an edited profile are hashed again.
-            let positions = dependents.positions(edited)
+            // The same plan: only the files that show an edited profile are hashed again
+            // (every file while the map of what shows what is not worked out yet).
+            let positions = dependents?.positions(edited) ?? Array(planned.indices)
             let plan = planned
             let inputs = Parallel.map(positions.count) { [renderer] k in renderer.inputs(of: plan[positions[k]].job) }
             var found: [(job: PageJob, file: String, inputs: ContentHash)] = []
@@ -185,13 +197,13 @@ public struct IncrementalBuild: Sendable {
                                     cards: site.profiles.map { cardsBySource[$0.sourceHash] }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
-            let (fresh, freshDependents) = Self.plannedInputs(renderer, previous: (planned, previous))
+            let fresh = Self.plannedInputs(renderer, previous: (planned, previous))
             let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
             changed = fresh.filter { shown[$0.file] != $0.inputs }
             let kept = Set(fresh.map(\.file))
             for page in planned where !kept.contains(page.file) { remove(page.file) }
             planned = fresh
-            dependents = freshDependents
+            dependents = nil
         }
         let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
                             inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
@@ -207,9 +219,12 @@ public struct IncrementalBuild: Sendable {
         path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".mustache") || path.hasPrefix("site-templates/assets/")
     }
 
-    /// Rebuilds the search index and writes the files of it that changed.
+    /// Rebuilds the search index and writes the files of it that changed, and works out
+    /// which pages show each profile: what the preview server does after each reload, on
+    /// another thread (here at once).
     public mutating func refreshSearchIndex() -> Int {
-        applySearchIndex(freshSearchIndex())
+        adopt(freshDependents())
+        return applySearchIndex(freshSearchIndex())
     }
 
     /// The search index of the current model (pure: can run on another thread).

@@ -29,7 +29,7 @@ public struct SiteIndex: Sendable {
     static func addIndexedFacts(_ profile: Profile, _ hasher: inout InputHasher) {
         hasher.add(profile.title)
         hasher.add(profile.slug)
-        hasher.add(profile.kind.key)
+        hasher.add(profile.kind.rawValue)
         hasher.add(profile.district)
         hasher.add(profile.movements.count)
         for movement in profile.movements { hasher.add(movement) }
@@ -38,7 +38,8 @@ public struct SiteIndex: Sendable {
             hasher.add(award.type)
             hasher.add(award.year)
         }
-        hasher.add(profile.effectiveDate.description)
+        let date = profile.effectiveDate
+        hasher.add(date.year * 10_000 + date.month * 100 + date.day)
     }
 
     /// No profiles, no terms.
