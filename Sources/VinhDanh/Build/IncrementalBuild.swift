@@ -24,12 +24,12 @@ public struct IncrementalBuild: Sendable {
     private(set) var renderer: SiteRenderer
     /// The plan's page files (search index files aside), each with the inputs it was
     /// last written from.
-    private var planned: [(job: PageJob, file: String, inputs: ContentHash)]
+    var planned: [Planned]
     /// Which of those files show each profile, so that an edit that keeps the index
     /// hashes again only the files that show the edited profiles. Worked out after the
     /// reload, off the path from save to reload (``freshDependents()``); `nil` until then,
     /// when every file is hashed again.
-    private var dependents: Dependents?
+    var dependents: Dependents?
     /// The build cache's pages and the output folder's manifest, kept up to date with each
     /// file written here, so that the next full build (after a template change…) renders
     /// and writes only what it changes.
@@ -45,77 +45,6 @@ public struct IncrementalBuild: Sendable {
         return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer), dependents: nil,
                                          pages: pages, manifest: manifest))
     }
-
-    /// Positions in the plan of the files that show each profile (by profile index), and
-    /// of those that show something of every profile.
-    public struct Dependents: Sendable {
-        var byProfile: [[Int32]]
-        var everyProfile: [Int32]
-
-        /// The positions of the files that may change when the profiles at `edited` do.
-        func positions(_ edited: [Int]) -> [Int] {
-            var positions = Set(everyProfile)
-            for i in edited { positions.formUnion(byProfile[i]) }
-            return positions.map(Int.init).sorted()
-        }
-    }
-
-    /// Every page file the renderer plans (search index files aside), with its inputs.
-    /// With `previous` (the plan before an edit and its renderer), the file of a kind made
-    /// one per profile is kept as it was for each profile whose source did not change,
-    /// without hashing it again.
-    private static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], renderer: SiteRenderer)? = nil) -> [Planned] {
-        let search = PageGraph.index(of: SearchIndexFiles.self)
-        let jobs = renderer.plan().filter { $0.kind != search }
-        let profiles = renderer.site.profiles
-        // Position in the previous plan of each per-profile file, by the profile's new index.
-        var kept = [Int?](repeating: nil, count: jobs.count)
-        if let previous {
-            let before = previous.renderer.site.profiles
-            var oldIndex = [Int?](repeating: nil, count: profiles.count)
-            var j = 0
-            for i in profiles.indices {  // both sorted by path
-                while j < before.count && before[j].path < profiles[i].path { j += 1 }
-                if j < before.count && before[j].path == profiles[i].path && before[j].sourceHash == profiles[i].sourceHash { oldIndex[i] = j }
-            }
-            var oldPosition: [Int: [Int: Int]] = [:]
-            for (position, entry) in previous.planned.enumerated() where PageGraph.kinds[entry.job.kind].onePerProfile {
-                oldPosition[entry.job.kind, default: [:]][entry.job.ref.a] = position
-            }
-            for (position, job) in jobs.enumerated() where PageGraph.kinds[job.kind].onePerProfile {
-                if let j = oldIndex[job.ref.a] { kept[position] = oldPosition[job.kind]?[j] }
-            }
-        }
-        let reused = kept
-        return Parallel.map(jobs.count) { p -> Planned in
-            if let old = reused[p], let previous { return (jobs[p], previous.planned[old].file, previous.planned[old].inputs) }
-            return (jobs[p], renderer.file(of: jobs[p]), renderer.inputs(of: jobs[p]))
-        }
-    }
-
-    /// Which planned files show each profile (pure: can run on another thread).
-    public func freshDependents() -> Dependents {
-        let plan = planned
-        let renderer = renderer
-        let noted = Parallel.map(plan.count) { renderer.inputsAndProfiles(of: plan[$0].job).profiles }
-        var dependents = Dependents(byProfile: Array(repeating: [], count: renderer.site.profiles.count), everyProfile: [])
-        for (position, profiles) in noted.enumerated() {
-            guard let profiles else {
-                dependents.everyProfile.append(Int32(position))
-                continue
-            }
-            for i in profiles { dependents.byProfile[Int(i)].append(Int32(position)) }
-        }
-        return dependents
-    }
-
-    /// Keeps `dependents`, worked out by ``freshDependents()`` on this same model.
-    public mutating func adopt(_ dependents: Dependents) {
-        self.dependents = dependents
-    }
-
-    /// A planned file and the inputs it was last written from.
-    typealias Planned = (job: PageJob, file: String, inputs: ContentHash)
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
     /// need a full build.
