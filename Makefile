@@ -13,12 +13,12 @@ DEBIAN_BUILD := libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libjemal
 DEBIAN_BENCH := hugo python3 wrk
 # The site as readers meet it: nginx, the Nu HTML Checker (Java), linkchecker, headless
 # Chromium driven by Selenium with axe-core (PyPI, in a venv under .build/).
-DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv iproute2
+DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headless libvips-tools python3-venv iproute2 strace
 # Publishing over SSH: ssh and rsync here; the tests start their own sshd on loopback ports.
 DEBIAN_PUBLISH := openssh-client rsync
 VENV := .build/site-venv
 
-.PHONY: serve build test test-edits bench deps deps-publish-test release clean
+.PHONY: serve build test test-edits bench deps deps-publish-test release install uninstall dist check-dist clean
 
 # Installs Debian packages that are missing; runs apt-get update once, only if needed.
 define apt_install
@@ -67,6 +67,7 @@ test: deps deps-publish-test
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_serve.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	$(VENV)/bin/python Tests/site/test_publish.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	$(VENV)/bin/python Tests/site/test_install.py .
 
 # More random edit sequences than make test runs (EDITS=N of them, 40 edits each).
 EDITS ?= 40
@@ -77,10 +78,49 @@ test-edits: deps
 release: deps
 	$(SWIFT) build -c release --product vinhdanh
 
+# `vinhdanh` in PREFIX/bin and its default theme in PREFIX/share/vinhdanh/theme (found
+# relative to the binary, so a moved prefix still works). DESTDIR stages a package;
+# CONFIG=debug installs the debug build (the tests do).
+PREFIX ?= /usr/local
+CONFIG ?= release
+SWIFT_FLAGS ?=
+THEME_FOLDERS := layouts partials assets archetypes
+install: deps
+	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product vinhdanh
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme"
+	install -m 755 "$$($(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --show-bin-path)/vinhdanh" "$(DESTDIR)$(PREFIX)/bin/vinhdanh"
+	rm -rf $(addprefix "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme/",$(THEME_FOLDERS))
+	cp -R $(addprefix site-templates/,$(THEME_FOLDERS)) "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme/"
+	chmod -R a+rX "$(DESTDIR)$(PREFIX)/share/vinhdanh"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/vinhdanh"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/vinhdanh"
+
+# A .tar.gz to unpack anywhere: the Swift runtime linked in statically (its own build
+# folder, .build-dist/), the theme beside it, and a README naming the Debian runtime
+# packages it needs. `make check-dist` runs it with `env -i` outside the checkout.
+VERSION := $(shell sed -n 's/.*number = "\(.*\)".*/\1/p' Sources/VinhDanh/Support/Version.swift)
+DIST_NAME := vinhdanh-$(VERSION)-linux-$(shell uname -m)
+DIST_RUNTIME := libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libicu72 libxxhash0 libjemalloc2 libstdc++6 zlib1g libvips-tools
+dist: deps
+	rm -rf .build-dist/stage && mkdir -p .build-dist/stage
+	$(MAKE) --no-print-directory install PREFIX=/$(DIST_NAME) DESTDIR="$(CURDIR)/.build-dist/stage" \
+		SWIFT_FLAGS="--static-swift-stdlib --scratch-path .build-dist/swift"
+	printf '%s\n' "vinhdanh $(VERSION): bin/vinhdanh, with its theme in share/vinhdanh/theme (keep them together)." \
+		"Runs on Debian 12 with: apt-get install $(DIST_RUNTIME)" \
+		"(libvips-tools resizes profile photos; rsync and openssh-client for publish --to ssh://)." \
+		> .build-dist/stage/$(DIST_NAME)/README.txt
+	tar -C .build-dist/stage -czf $(DIST_NAME).tar.gz $(DIST_NAME)
+	@echo "Đã ghi $(DIST_NAME).tar.gz"
+
+check-dist: dist
+	python3 Tests/site/check_dist.py $(DIST_NAME).tar.gz .
+
 bench: release
 	$(call apt_install,$(DEBIAN_BENCH) $(DEBIAN_SITE_TEST))
 	$(MAKE) --no-print-directory $(VENV)/ready
 	python3 bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf .build public .public.previous .vinhdanh
+	rm -rf .build .build-dist public .public.previous .vinhdanh vinhdanh-*.tar.gz

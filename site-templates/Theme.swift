@@ -10,20 +10,24 @@ public enum DefaultTheme {
     /// The folder holding the default theme's `layouts/`, `partials/`, `assets/` and
     /// `archetypes/`, or `nil` when it cannot be found.
     ///
-    /// Looks, in order, at `$VINHDANH_THEME`, the bundle beside the running executable
-    /// (resolving symlinks), and this source folder (a development checkout).
+    /// Looks, in order, at `$VINHDANH_THEME` (a theme developer's working copy), then
+    /// beside the running executable (symlinks resolved): `../share/vinhdanh/theme`, where
+    /// `make install` puts it (relative, so a moved prefix still works), and the resource
+    /// bundle `swift build` writes. Never the source checkout the binary was built from.
     public static func directory() -> URL? {
         let fm = FileManager.default
         var candidates: [URL] = []
         if let env = ProcessInfo.processInfo.environment["VINHDANH_THEME"], !env.isEmpty {
             candidates.append(URL(fileURLWithPath: env))
         }
-        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent(bundleName))
+        var executables: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") { executables.append(URL(fileURLWithPath: exe)) }
+        executables.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath())
+        for exe in executables {
+            let folder = exe.deletingLastPathComponent()
+            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/vinhdanh/theme"))
+            candidates.append(folder.appendingPathComponent(bundleName))
         }
-        let arg0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(arg0.deletingLastPathComponent().appendingPathComponent(bundleName))
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent())
         for candidate in candidates {
             var isDir: ObjCBool = false
             let layouts = candidate.appendingPathComponent("layouts").path

@@ -9,7 +9,7 @@ struct VinhDanhCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vinhdanh",
         abstract: "Xây dựng trang web gương điển hình tiên tiến từ hồ sơ Markdown.",
-        version: VinhDanhVersion.number,
+        version: "\(VinhDanhVersion.number) (cmark-gfm \(MarkdownRenderer.libraryVersion))",
         subcommands: [Build.self, Check.self, New.self, Import.self, Publish.self, Serve.self],
         defaultSubcommand: Build.self
     )

@@ -7,6 +7,9 @@ import Foundation
 /// Safe to call from many threads: parsing is serialised (see ``parseLock``), rendering
 /// runs in parallel.
 public struct MarkdownRenderer: Sendable {
+    /// The version of the cmark-gfm library linked (`0.29.0.gfm.6`), for `--version`.
+    public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// What a render produced.
     public struct Output: Sendable, Equatable {
         /// The HTML.
