@@ -126,7 +126,8 @@ public struct Builder: Sendable {
     }
 
     func loadTheme() -> (Theme?, [Diagnostic]) {
-        Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site)
+        Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site,
+                   required: PageGraph.kinds.flatMap(\.templates))
     }
 
     /// The page cache's key: the binary, and the options that change every page.

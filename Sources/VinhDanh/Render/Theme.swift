@@ -13,8 +13,11 @@ public struct Theme: Sendable {
     let sources: [String: (hash: ContentHash, includes: [String])]
 
     /// Loads the default theme (`defaultDirectory`) under the site's `overrideDirectory`.
-    /// Parse errors come back as diagnostics naming the file, line and column.
-    public static func load(defaultDirectory: String?, overrideDirectory: String, sitePaths: SitePaths) -> (Theme?, [Diagnostic]) {
+    /// Parse errors, a `required` template that is missing (the page kinds name theirs)
+    /// and a `{{> partial}}` that does not exist come back as diagnostics naming the file,
+    /// line and column: none of them renders an empty page.
+    public static func load(defaultDirectory: String?, overrideDirectory: String, sitePaths: SitePaths,
+                            required: [String] = []) -> (Theme?, [Diagnostic]) {
         _ = HTMLEscaping.registered
         var sources: [String: String] = [:]   // name → absolute path
         var assets: [String: String] = [:]
@@ -36,13 +39,15 @@ public struct Theme: Sendable {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var hashes: [String: (hash: ContentHash, includes: [String])] = [:]
+        var texts: [(shown: String, text: String)] = []
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             let shown = sitePaths.relative(path)
             guard case .success(let text) = SiteLoader.readText(path, relative: shown) else {
                 diagnostics.append(Diagnostic(file: shown, code: .badTemplate, message: "không đọc được mẫu trang"))
                 continue
             }
-            hashes[name] = (ContentHash(text: text), includes(in: text))
+            hashes[name] = (ContentHash(text: text), includes(in: text).map(\.name))
+            texts.append((shown, text))
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -52,21 +57,56 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(file: shown, code: .badTemplate, message: "mẫu trang sai cú pháp Mustache (\(error))"))
             }
         }
+        diagnostics += missing(required, in: sources, sitePaths) + unknownPartials(texts, sources)
         if !diagnostics.isEmpty { return (nil, diagnostics) }
         return (Theme(library: library, assets: assets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, sources: hashes), [])
     }
 
-    /// The partials a template's text includes or extends: `{{> name}}`, `{{< name}}`.
-    static func includes(in text: String) -> [String] {
-        var names: [String] = []
+    /// The partials a template's text includes or extends, `{{> name}}` and `{{< name}}`,
+    /// each with the line and column of its tag.
+    static func includes(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var found: [(name: String, line: Int, column: Int)] = []
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             rest = rest[open.upperBound...]
-            guard let sigil = rest.first, sigil == ">" || sigil == "<", let close = rest.range(of: "}}") else { continue }
-            names.append(rest[rest.index(after: rest.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+            let tag = rest.drop { $0 == " " }  // `{{ > name}}` is a partial too
+            guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else { continue }
+            let before = text[..<open.lowerBound]
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                                         to: before.endIndex) + 1
+            found.append((tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces), line, column))
+            rest = tag[close.upperBound...]
         }
-        return names
+        return found
+    }
+
+    /// A template a page kind renders with that neither the site nor the default theme has.
+    private static func missing(_ required: [String], in sources: [String: String], _ paths: SitePaths) -> [Diagnostic] {
+        Set(required).subtracting(sources.keys).sorted().map { name in
+            let file = name.hasPrefix("layout-") ? "layouts/" + name.dropFirst("layout-".count) : "partials/" + name
+            return Diagnostic(file: paths.relative(paths.templates) + "/\(file).mustache", code: .badTemplate,
+                              message: "thiếu mẫu trang \(file).mustache, mà trang web cần",
+                              suggestion: "chép lại tệp này từ giao diện mặc định (site-templates của vinhdanh)")
+        }
+    }
+
+    /// Each `{{> name}}` or `{{< name}}` whose partial does not exist, at its tag.
+    private static func unknownPartials(_ texts: [(shown: String, text: String)], _ sources: [String: String]) -> [Diagnostic] {
+        let partials = sources.keys.filter { !$0.hasPrefix("layout-") }.sorted()
+        var found: [Diagnostic] = []
+        for (shown, text) in texts {
+            for include in includes(in: text) where sources[include.name] == nil {
+                // The partials whose names share the longest start with the one written.
+                let shared = { (a: String) in zip(a, include.name).prefix { $0 == $1 }.count }
+                let best = partials.map(shared).max() ?? 0
+                let close = partials.filter { best > 0 && shared($0) == best }.prefix(3)
+                found.append(Diagnostic(file: shown, line: include.line, column: include.column, code: .badTemplate,
+                                        message: "mẫu trang gọi partial “\(include.name)” nhưng không có partials/\(include.name).mustache",
+                                        suggestion: close.isEmpty ? nil : "có phải " + close.map { "{{> \($0)}}" }.joined(separator: " hay ") + "?"))
+            }
+        }
+        return found
     }
 
     /// The hash of templates `names` and of every partial they include, however deep: what
