@@ -64,8 +64,10 @@ def main():
     connections = int(sys.argv[sys.argv.index("--connections") + 1]) if "--connections" in sys.argv else 64
     port = free_port()
     started = time.monotonic()
+    # VINHDANH_TRACE: the server prints the stages of each update (wall/CPU ms).
     server = subprocess.Popen([binary, "serve", "--site", site, "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "VINHDANH_TRACE": "1"})
     log_lines = []
     source = original = None
     template = os.path.join(site, "site-templates", "partials", "profile-card.mustache")
@@ -112,18 +114,19 @@ def main():
             with open(source, "w", encoding="utf-8") as f:
                 f.write(text)
 
-        def last_log():
+        def last_log(count):
             # An editor saves, looks at the page, edits again: the next edit comes once the
             # server has finished this one (its search index refresh runs after the reload).
-            count = len(log_lines)
             time.sleep(0.3)
-            line = next((l for l in log_lines[count - 1:] if l.startswith("Đã")), log_lines[-1] if log_lines else "")
+            line = next((l for l in log_lines[count:] if l.startswith("Đã")), log_lines[-1] if log_lines else "")
+            stages = next((l for l in log_lines[count:] if l.startswith("trace: update")), None)
             time.sleep(2.0)
-            return line
+            return line + (f"\n{'':36}{stages}" if stages else "")
 
         def timed(name, change):
+            count = len(log_lines)
             took = wait_event(port, change)
-            print(f"  {name:<28} {took * 1000:6.0f} ms   server: {last_log()}")
+            print(f"  {name:<28} {took * 1000:6.0f} ms   server: {last_log(count)}")
             return took
 
         new_profile = os.path.join(os.path.dirname(source), "ho-so-moi-bench.md")

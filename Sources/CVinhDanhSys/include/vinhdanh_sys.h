@@ -8,6 +8,9 @@
 /// Returns 0 on success, -1 with errno set otherwise.
 int vinhdanh_exchange_paths(const char *from, const char *to);
 
+/// `vinhdanh_exchange_paths` with paths relative to open folders (or AT_FDCWD).
+int vinhdanh_exchange_at(int from_dir, const char *from, int to_dir, const char *to);
+
 /// Writes the ICU sort key of UTF-8 text under Vietnamese collation (ICU locale "vi")
 /// into `out`. Returns the key's full length (which may exceed `capacity`: call again
 /// with a larger buffer), or -1 if ICU failed.

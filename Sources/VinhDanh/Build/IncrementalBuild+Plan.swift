@@ -17,37 +17,51 @@ extension IncrementalBuild {
         }
     }
 
-    /// Every page file the renderer plans (search index files aside), with its inputs.
-    /// With `previous` (the plan before an edit and its renderer), the file of a kind made
-    /// one per profile is kept as it was for each profile whose source did not change,
-    /// without hashing it again.
-    static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], renderer: SiteRenderer)? = nil) -> [Planned] {
-        let search = PageGraph.index(of: SearchIndexFiles.self)
-        let jobs = renderer.plan().filter { $0.kind != search }
-        let profiles = renderer.site.profiles
+    /// For each profile of `after`, its index in `before` if its source did not change
+    /// (both are sorted by path).
+    static func unchanged(before: [Profile], after: [Profile]) -> [Int?] {
+        var found = [Int?](repeating: nil, count: after.count)
+        // Through buffers: reading a field of `array[i]` copies the whole profile.
+        before.withUnsafeBufferPointer { before in
+            after.withUnsafeBufferPointer { after in
+                var j = 0
+                for i in after.indices {
+                    while j < before.count && before[j].path < after[i].path { j += 1 }
+                    if j < before.count && before[j].path == after[i].path && before[j].sourceHash == after[i].sourceHash { found[i] = j }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Every page file the renderer plans, with its inputs, but those of the kinds that
+    /// follow the reload (``PageKind/followsReload``). With `previous` (the plan before an
+    /// edit, and ``unchanged(before:after:)``), the file of a kind made one per profile is
+    /// kept as it was for each profile whose source did not change, without hashing it
+    /// again; `reused` gives, for each file, its position in the previous plan when kept
+    /// so.
+    static func plannedInputs(_ renderer: SiteRenderer, previous: (planned: [Planned], unchanged: [Int?])? = nil)
+        -> (planned: [Planned], reused: [Int?]) {
+        let jobs = renderer.jobs(followingReload: false)
         // Position in the previous plan of each per-profile file, by the profile's new index.
         var kept = [Int?](repeating: nil, count: jobs.count)
         if let previous {
-            let before = previous.renderer.site.profiles
-            var oldIndex = [Int?](repeating: nil, count: profiles.count)
-            var j = 0
-            for i in profiles.indices {  // both sorted by path
-                while j < before.count && before[j].path < profiles[i].path { j += 1 }
-                if j < before.count && before[j].path == profiles[i].path && before[j].sourceHash == profiles[i].sourceHash { oldIndex[i] = j }
-            }
             var oldPosition: [Int: [Int: Int]] = [:]
             for (position, entry) in previous.planned.enumerated() where PageGraph.kinds[entry.job.kind].onePerProfile {
                 oldPosition[entry.job.kind, default: [:]][entry.job.ref.a] = position
             }
             for (position, job) in jobs.enumerated() where PageGraph.kinds[job.kind].onePerProfile {
-                if let j = oldIndex[job.ref.a] { kept[position] = oldPosition[job.kind]?[j] }
+                if let j = previous.unchanged[job.ref.a] { kept[position] = oldPosition[job.kind]?[j] }
             }
         }
-        let reused = kept
-        return Parallel.map(jobs.count) { p -> Planned in
-            if let old = reused[p], let previous { return (jobs[p], previous.planned[old].file, previous.planned[old].inputs) }
+        // Only the previous plan goes into the closure: a copy of the previous renderer
+        // per file would cost more than the hashing it saves.
+        let reused = kept, before = previous?.planned ?? []
+        let planned = Parallel.map(jobs.count) { p -> Planned in
+            if let old = reused[p] { return (jobs[p], before[old].file, before[old].inputs) }
             return (jobs[p], renderer.file(of: jobs[p]), renderer.inputs(of: jobs[p]))
         }
+        return (planned, reused)
     }
 
     /// Which planned files show each profile (pure: can run on another thread).

@@ -5,10 +5,10 @@ import Foundation
 /// Added, deleted and edited profiles are read again alone; the index is rebuilt from the
 /// model kept in memory; then every page's inputs are hashed (see ``PageKind``) and only
 /// the pages whose inputs changed are rendered. Only files whose bytes changed are
-/// written, and files of pages that are gone are deleted. The search index follows with
-/// ``refreshSearchIndex()``. A change to anything but a profile (a template, a
-/// vocabulary, `site.yaml`, a photo) asks for a full build, which renders again only the
-/// pages it changes. The result is byte-identical to a full build of the same content
+/// written, and files of pages that are gone are deleted. The files for machines (the
+/// search index, the sitemap) follow with ``refreshSearchIndex()``. A change to anything
+/// but a profile (a template, a vocabulary, `site.yaml`, a photo) asks for a full build,
+/// which renders again only the pages it changes. The result is byte-identical to a full build of the same content
 /// (tested).
 public struct IncrementalBuild: Sendable {
     /// What an update did.
@@ -22,9 +22,12 @@ public struct IncrementalBuild: Sendable {
 
     public let options: BuildOptions
     private(set) var renderer: SiteRenderer
-    /// The plan's page files (search index files aside), each with the inputs it was
+    /// The plan's files (but those that follow the reload), each with the inputs it was
     /// last written from.
     var planned: [Planned]
+    /// The files that follow the reload (``PageKind/followsReload``), each with the
+    /// inputs it was last written from.
+    var followers: [String: ContentHash]
     /// Which of those files show each profile, so that an edit that keeps the index
     /// hashes again only the files that show the edited profiles. Worked out after the
     /// reload, off the path from save to reload (``freshDependents()``); `nil` until then,
@@ -42,13 +45,16 @@ public struct IncrementalBuild: Sendable {
         guard let renderer else { return (result, nil) }
         let pages = PageCache.load(PageCache.path(options), key: Builder.pageCacheKey(options))
         let (manifest, _) = ManifestStore(folder: options.site.outputManifests).load(tree: options.output)
-        return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer), dependents: nil,
-                                         pages: pages, manifest: manifest))
+        let followers = Dictionary(Self.followers(renderer).map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
+        return (result, IncrementalBuild(options: options, renderer: renderer, planned: plannedInputs(renderer).planned, followers: followers,
+                                         dependents: nil, pages: pages, manifest: manifest))
     }
 
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
     /// need a full build.
     public mutating func update(changed: Set<String>) -> Outcome? {
+        var clock = StageClock()
+        defer { clock.report("update") }
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
         defer { withExtendedLifetime(lock) {} }
         var site = renderer.site
@@ -60,6 +66,9 @@ public struct IncrementalBuild: Sendable {
         // Profiles replaced in place, by index; whether any was added or removed.
         var replaced: [Int] = []
         var reordered = false
+        // The slugs of the profiles read: the model had no two profiles with one slug, so
+        // only these can now be taken twice.
+        var slugs: Set<String> = []
         for absolute in changed.sorted() {
             let path = paths.relative(absolute)
             let known = site.profiles.firstIndex { $0.path == path }
@@ -80,6 +89,7 @@ public struct IncrementalBuild: Sendable {
             let (parsed, found) = SiteLoader.loadProfile(root: paths.root, path: path, parser: parser)
             diagnostics += found
             guard let profile = parsed else { continue }
+            slugs.insert(profile.slug)
             if let known {
                 site.profiles[known] = profile
                 replaced.append(known)
@@ -100,7 +110,8 @@ public struct IncrementalBuild: Sendable {
         let sameProfiles = !reordered && replaced.allSatisfy { i in
             site.profiles[i].sourceHash == previous.site.profiles[i].sourceHash || SiteIndex.alike(site.profiles[i], previous.site.profiles[i])
         }
-        if !sameProfiles { diagnostics += SiteLoader.duplicateSlugs(site.profiles) }
+        if !sameProfiles { diagnostics += SiteLoader.duplicateSlugs(site.profiles.filter { slugs.contains($0.slug) }) }
+        clock.lap("read \(changed.count)")
         if diagnostics.contains(where: { $0.severity == .error }) { return .failed(diagnostics.sorted()) }
         let changed: [(job: PageJob, file: String, inputs: ContentHash)]
         if sameProfiles {
@@ -119,23 +130,42 @@ public struct IncrementalBuild: Sendable {
                 found.append((planned[position].job, planned[position].file, fresh))
             }
             changed = found
+            clock.lap("hash \(positions.count)")
         } else {
-            var cardsBySource: [ContentHash: String] = [:]
-            for (profile, card) in zip(previous.site.profiles, previous.cards.known) { if let card { cardsBySource[profile.sourceHash] = card } }
-            renderer = SiteRenderer(site: site, index: SiteIndex(site: site), theme: previous.theme,
-                                    cards: site.profiles.map { cardsBySource[$0.sourceHash] }, photoSizes: previous.photoSizes,
+            let unchanged = Self.unchanged(before: previous.site.profiles, after: site.profiles)
+            let index = SiteIndex(site: site, previous: previous.index, unchanged: unchanged)
+            clock.lap("index")
+            let cards = previous.cards.known
+            renderer = SiteRenderer(site: site, index: index, theme: previous.theme,
+                                    cards: unchanged.map { $0.flatMap { cards[$0] } }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
                 .withSearchIndex(previous.searchIndex)
-            let fresh = Self.plannedInputs(renderer, previous: (planned, previous))
-            let shown = Dictionary(planned.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
-            changed = fresh.filter { shown[$0.file] != $0.inputs }
-            let kept = Set(fresh.map(\.file))
-            for page in planned where !kept.contains(page.file) { remove(page.file) }
+            clock.lap("renderer")
+            let (fresh, reused) = Self.plannedInputs(renderer, previous: (planned, unchanged))
+            clock.lap("plan")
+            // Files kept from the previous plan are the same files with the same inputs;
+            // only the others (list pages, edited profiles…) are compared by path.
+            var carried = [Bool](repeating: false, count: planned.count)
+            for case let old? in reused { carried[old] = true }
+            var shown: [String: ContentHash] = [:]
+            for (position, page) in planned.enumerated() where !carried[position] { shown[page.file] = page.inputs }
+            var made: Set<String> = []
+            var found: [Planned] = []
+            for (position, page) in fresh.enumerated() where reused[position] == nil {
+                made.insert(page.file)
+                if shown[page.file] != page.inputs { found.append(page) }
+            }
+            changed = found
+            for (position, page) in planned.enumerated() where !carried[position] && !made.contains(page.file) { remove(page.file) }
             planned = fresh
             dependents = nil
+            clock.lap("compare")
         }
-        let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
+        let renderedFiles = Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) }
+        clock.lap("render \(changed.count)")
+        let written = write(renderedFiles,
                             inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
+        clock.lap("write")
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
@@ -148,7 +178,7 @@ public struct IncrementalBuild: Sendable {
         path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".mustache") || path.hasPrefix("site-templates/assets/")
     }
 
-    /// Rebuilds the search index and writes the files of it that changed, and works out
+    /// Rebuilds the search index, writes the files that follow the reload, and works out
     /// which pages show each profile: what the preview server does after each reload, on
     /// another thread (here at once).
     public mutating func refreshSearchIndex() -> Int {
@@ -161,20 +191,29 @@ public struct IncrementalBuild: Sendable {
         SearchIndex(site: renderer.site, index: renderer.index, root: renderer.urls.root)
     }
 
-    /// Writes the files of `fresh` that differ from the current index, deletes those it no
-    /// longer has, and keeps it.
-    public mutating func applySearchIndex(_ fresh: SearchIndex) -> Int {
+    /// Keeps `fresh` as the search index (when given), then writes the files of the
+    /// kinds that follow the reload (``PageKind/followsReload``: the search index, the
+    /// sitemap) whose inputs changed, deletes those no longer made, and saves the caches.
+    /// Returns how many files it wrote.
+    public mutating func applySearchIndex(_ fresh: SearchIndex?) -> Int {
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
         defer { withExtendedLifetime(lock) {} }
-        let old = Dictionary(renderer.searchIndex.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        renderer = renderer.withSearchIndex(fresh)
-        let inputs = Dictionary(renderer.searchFileJobs.map { (renderer.file(of: $0), renderer.inputs(of: $0)) },
-                                uniquingKeysWith: { a, _ in a })
-        let written = write(fresh.files.filter { old[$0.path] != $0.bytes }.map { ($0.path, $0.bytes) }, inputs: inputs, inject: false)
-        let kept = Set(fresh.files.map(\.path))
-        for file in old.keys where !kept.contains(file) { remove(file) }
+        if let fresh { renderer = renderer.withSearchIndex(fresh) }
+        let next = Self.followers(renderer)
+        let changed = next.filter { followers[$0.file] != $0.inputs }
+        let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
+                            inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
+        let kept = Set(next.map(\.file))
+        for file in followers.keys where !kept.contains(file) { remove(file) }
+        followers = Dictionary(next.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
         saveCaches()
         return written
+    }
+
+    /// The files that follow the reload, with their inputs.
+    private static func followers(_ renderer: SiteRenderer) -> [Planned] {
+        let jobs = renderer.jobs(followingReload: true)
+        return Parallel.map(jobs.count) { i in (jobs[i], renderer.file(of: jobs[i]), renderer.inputs(of: jobs[i])) }
     }
 
     /// Saves the page cache and the output's manifest, now that they describe the folder
@@ -194,17 +233,22 @@ public struct IncrementalBuild: Sendable {
         ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
         let snippet = inject ? options.injectHTML.map { Array($0.utf8) } : nil
         let output = options.output
+        let known = files.map { manifest.entries[$0.file] }
         let results = Parallel.map(files.count) { i -> (hash: ContentHash, size: Int, stamp: FileStamp?, wrote: Bool) in
             var bytes = files[i].bytes
             if let snippet, files[i].file.hasSuffix(".html") { bytes = Builder.inject(snippet, into: bytes) }
             let hash = ContentHash(bytes)
             let path = output + "/" + files[i].file
             var info = stat()
-            if let old = try? FileIO.read(path), old == bytes {
-                return (hash, bytes.count, stat(path, &info) == 0 ? FileStamp(info) : nil, false)
+            let exists = stat(path, &info) == 0
+            // The manifest vouches for the bytes of a file it stamped; any other file is
+            // read (one edited by hand is replaced).
+            if exists {
+                let same = if let entry = known[i], entry.stamp == FileStamp(info) { entry.hash == hash } else { (try? FileIO.read(path)) == bytes }
+                if same { return (hash, bytes.count, FileStamp(info), false) }
             }
             guard (try? FileIO.makeDirectories((path as NSString).deletingLastPathComponent)) != nil,
-                  (try? SafeFile.replace(path, bytes)) != nil else { return (hash, bytes.count, nil, false) }
+                  (try? SafeFile.replaceOutput(path, bytes)) != nil else { return (hash, bytes.count, nil, false) }
             return (hash, bytes.count, stat(path, &info) == 0 ? FileStamp(info) : nil, true)
         }
         for ((file, _), result) in zip(files, results) {

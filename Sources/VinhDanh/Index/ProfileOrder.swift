@@ -3,13 +3,18 @@ import Foundation
 /// The one order every list of profiles uses: Vietnamese collation of the given name
 /// (people, households) or the whole title (collectives), then the whole title, then
 /// the slug so output never depends on input order.
+///
+/// Each profile has one sort key: the ICU sort key of the name, then of the title (each
+/// ends with its only zero byte), then the slug, so comparing two keys' bytes compares
+/// the three in turn. Keys are kept with the index, so that the preview server, after an
+/// edit, makes keys for the edited profiles only and inserts them into the previous order.
 enum ProfileOrder {
-    /// Profile indexes sorted into list order. One key per profile, made in parallel:
-    /// the ICU sort key of the name, then of the title (each ends with its only zero
-    /// byte), then the slug, so comparing two keys' bytes compares the three in turn.
-    static func sorted(_ profiles: [Profile]) -> [Int] {
+    /// Each profile's sort key, made in parallel; `known[i]`, where given, is taken as
+    /// profile `i`'s key.
+    static func keys(_ profiles: [Profile], known: [[UInt8]?] = []) -> [[UInt8]] {
         let collator = VietnameseCollator()
-        let keys = Parallel.map(profiles.count) { i -> [UInt8] in
+        return Parallel.map(profiles.count) { i -> [UInt8] in
+            if i < known.count, let key = known[i] { return key }
             var key = collator.sortKey(profiles[i].sortName)
             if key.last != 0 { key.append(0) }  // the code-point fallback has no terminator
             key += collator.sortKey(profiles[i].title)
@@ -17,7 +22,31 @@ enum ProfileOrder {
             key += profiles[i].slug.utf8
             return key
         }
-        return profiles.indices.sorted { precedes(keys[$0], keys[$1]) }
+    }
+
+    /// Profile indexes sorted by `keys`.
+    static func sorted(_ keys: [[UInt8]]) -> [Int] {
+        keys.indices.sorted { precedes(keys[$0], keys[$1]) }
+    }
+
+    /// The order after an edit: `previous` (an order of the profiles before it) with each
+    /// profile moved to its new index by `newIndex` (`nil`: deleted or edited), and the
+    /// profiles at `inserted` placed by their keys. The same as ``sorted(_:)`` when the
+    /// keys of the kept profiles did not change.
+    static func updated(_ previous: [Int], newIndex: [Int?], inserted: [Int], keys: [[UInt8]]) -> [Int] {
+        // Inserting moves the rest of the array: past a few profiles a sort is cheaper.
+        guard inserted.count <= 64 else { return sorted(keys) }
+        var order = previous.compactMap { newIndex[$0] }
+        order.reserveCapacity(keys.count)
+        for i in inserted {
+            var low = 0, high = order.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(keys[order[middle]], keys[i]) { low = middle + 1 } else { high = middle }
+            }
+            order.insert(i, at: low)
+        }
+        return order
     }
 
     /// Byte order of two keys (a proper prefix first).

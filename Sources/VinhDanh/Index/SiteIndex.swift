@@ -10,6 +10,13 @@ public struct SiteIndex: Sendable {
     public var countsByKind: [SubjectKind: Int]
     /// Number of award records.
     public var awardCount: Int
+    /// Each profile's sort key (see ``ProfileOrder``), kept for the next edit.
+    var sortKeys: [[UInt8]]
+    /// The hash of each profile's indexed facts (``addIndexedFacts(_:_:)``), kept for the
+    /// next edit.
+    var factHashes: [ContentHash]
+    /// Each profile's ``Profile/effectiveDate``.
+    var dates: [CalendarDate]
 
     /// The taxonomy of a kind.
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
@@ -46,6 +53,9 @@ public struct SiteIndex: Sendable {
     static let empty = SiteIndex(order: [], taxonomies: [], newest: [], countsByKind: [:], awardCount: 0)
 
     private init(order: [Int], taxonomies: [Taxonomy], newest: [Int], countsByKind: [SubjectKind: Int], awardCount: Int) {
+        sortKeys = []
+        factHashes = []
+        dates = []
         self.order = order
         self.taxonomies = taxonomies
         self.newest = newest
@@ -53,29 +63,54 @@ public struct SiteIndex: Sendable {
         self.awardCount = awardCount
     }
 
-    /// Builds every index of `site`.
-    public init(site: Site) {
+    /// Builds every index of `site`. With `previous`, the index of the site before an
+    /// edit, and `unchanged` (for each profile, its index before the edit if its source did
+    /// not change), only the edited profiles get new sort keys and are placed again.
+    public init(site: Site, previous: SiteIndex? = nil, unchanged: [Int?] = []) {
         let profiles = site.profiles
         let vocab = site.vocabularies
-        order = ProfileOrder.sorted(profiles)
+        if let previous, unchanged.count == profiles.count, previous.sortKeys.count == previous.order.count,
+           previous.factHashes.count == previous.order.count {
+            factHashes = Self.factHashes(profiles, known: unchanged.map { $0.map { previous.factHashes[$0] } })
+            sortKeys = ProfileOrder.keys(profiles, known: unchanged.map { $0.map { previous.sortKeys[$0] } })
+            var newIndex = [Int?](repeating: nil, count: previous.order.count)
+            var inserted: [Int] = []
+            for (i, old) in unchanged.enumerated() {
+                if let old { newIndex[old] = i } else { inserted.append(i) }
+            }
+            order = ProfileOrder.updated(previous.order, newIndex: newIndex, inserted: inserted, keys: sortKeys)
+        } else {
+            factHashes = Self.factHashes(profiles)
+            sortKeys = ProfileOrder.keys(profiles)
+            order = ProfileOrder.sorted(sortKeys)
+        }
         var movements = [[Int]](repeating: [], count: vocab.movements.entries.count)
         var districts = [[Int]](repeating: [], count: vocab.districts.entries.count)
         var awards = [[Int]](repeating: [], count: vocab.awards.entries.count)
         var years: [Int: [Int]] = [:]
         var kinds: [SubjectKind: [Int]] = [:]
         var awardCount = 0
-        // Walking profiles in list order fills every bucket already sorted.
-        for index in order {
-            let profile = profiles[index]
-            for movement in profile.movements { movements[movement].append(index) }
-            districts[profile.district].append(index)
-            var seenTypes = Set<Int>(), seenYears = Set<Int>()
-            for award in profile.awards {
-                awardCount += 1
-                if seenTypes.insert(award.type).inserted { awards[award.type].append(index) }
-                if seenYears.insert(award.year).inserted { years[award.year, default: []].append(index) }
+        var dates = [CalendarDate](repeating: CalendarDate(validYear: 1945, month: 12, day: 31), count: profiles.count)
+        // Walking profiles in list order fills every bucket already sorted. Through a
+        // buffer: reading a field of `array[i]` copies the whole profile (every field
+        // retained and released), which made this loop several times slower.
+        let sorted = order
+        profiles.withUnsafeBufferPointer { profiles in
+            for index in sorted {
+                for movement in profiles[index].movements { movements[movement].append(index) }
+                districts[profiles[index].district].append(index)
+                kinds[profiles[index].kind, default: []].append(index)
+                dates[index] = profiles[index].effectiveDate  // computed from the awards: once each
+                // A profile is listed once under each of its award types and years (a
+                // profile has a few awards: no set needed).
+                let list = profiles[index].awards
+                awardCount += list.count
+                for (a, award) in list.enumerated() {
+                    let earlier = list[..<a]
+                    if !earlier.contains(where: { $0.type == award.type }) { awards[award.type].append(index) }
+                    if !earlier.contains(where: { $0.year == award.year }) { years[award.year, default: []].append(index) }
+                }
             }
-            kinds[profile.kind, default: []].append(index)
         }
         func terms(_ vocabulary: Vocabulary, _ buckets: [[Int]]) -> [Term] {
             zip(vocabulary.entries, buckets).compactMap { entry, members in
@@ -94,14 +129,29 @@ public struct SiteIndex: Sendable {
                 return Term(key: kind.key, name: kind.label, description: nil, profiles: members)
             }),
         ]
-        var rank = [Int](repeating: 0, count: profiles.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
-        let dates = profiles.map(\.effectiveDate)  // computed from the awards: once each
-        newest = profiles.indices.sorted {
-            let a = dates[$0], b = dates[$1]
-            return a != b ? a > b : rank[$0] < rank[$1]
+        // Newest first, then in list order: one number per profile, the date counted down
+        // in the high half and the list position in the low one.
+        var keys = [UInt64](repeating: 0, count: profiles.count)
+        for (position, index) in sorted.enumerated() {
+            let date = dates[index]
+            let number = UInt64(clamping: min(Int(UInt32.max), date.year * 10_000 + date.month * 100 + date.day))
+            keys[position] = (UInt64(UInt32.max) - number) << 32 | UInt64(position)
         }
+        keys.sort()
+        newest = keys.map { sorted[Int($0 & 0xffff_ffff)] }
         countsByKind = kinds.mapValues(\.count)
         self.awardCount = awardCount
+        self.dates = dates
+    }
+
+    /// The hash of each profile's indexed facts, in parallel; `known[i]`, where given, is
+    /// taken as profile `i`'s.
+    private static func factHashes(_ profiles: [Profile], known: [ContentHash?] = []) -> [ContentHash] {
+        Parallel.map(profiles.count) { i in
+            if i < known.count, let hash = known[i] { return hash }
+            var hasher = InputHasher()
+            addIndexedFacts(profiles[i], &hasher)
+            return hasher.hash
+        }
     }
 }

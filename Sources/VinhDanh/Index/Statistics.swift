@@ -55,16 +55,19 @@ public struct Statistics: Sendable {
         let vocab = site.vocabularies
         var awards = [Counts](repeating: Counts(), count: vocab.awards.entries.count)
         var years: [Int: Counts] = [:]
-        for profile in site.profiles {
-            profiles.add(profile.kind)
-            let n = profile.awards.count
-            total.add(profile.kind, n)
-            districtCounts[profile.district, default: Counts()].add(profile.kind, n)
-            for movement in profile.movements { movementCounts[movement, default: Counts()].add(profile.kind, n) }
-            for award in profile.awards {
-                awards[award.type].add(profile.kind)
-                years[award.year, default: Counts()].add(profile.kind)
-                byAwardAndYear[award.type, default: [:]][award.year, default: Counts()].add(profile.kind)
+        // Through a buffer: `for profile in array` copies each whole profile.
+        site.profiles.withUnsafeBufferPointer { list in
+            for i in list.indices {
+                let kind = list[i].kind, n = list[i].awards.count
+                profiles.add(kind)
+                total.add(kind, n)
+                districtCounts[list[i].district, default: Counts()].add(kind, n)
+                for movement in list[i].movements { movementCounts[movement, default: Counts()].add(kind, n) }
+                for award in list[i].awards {
+                    awards[award.type].add(kind)
+                    years[award.year, default: Counts()].add(kind)
+                    byAwardAndYear[award.type, default: [:]][award.year, default: Counts()].add(kind)
+                }
             }
         }
         func rows(_ vocabulary: Vocabulary, _ counts: (Int) -> Counts?) -> [Row] {

@@ -169,12 +169,13 @@ final class TreeWriter: @unchecked Sendable {  // `recorded` and `changes` are o
 
     /// Renames `temporary` over `relative`; a folder standing at `relative` is removed.
     private func replace(_ relative: String, with temporary: String) throws(FileError) {
-        if renameat(folder.descriptor, temporary, folder.descriptor, relative) == 0 { return }
-        if errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
+        var code = FileIO.swapInto(folder.descriptor, temporary, relative)
+        if code == 0 { return }
+        if code == EISDIR || code == ENOTEMPTY || code == EEXIST {
             try? FileManager.default.removeItem(atPath: shown(relative))
-            if renameat(folder.descriptor, temporary, folder.descriptor, relative) == 0 { return }
+            code = FileIO.swapInto(folder.descriptor, temporary, relative)
+            if code == 0 { return }
         }
-        let code = errno
         unlinkat(folder.descriptor, temporary, 0)
         throw FileError(path: shown(relative), operation: "ghi", code: code)
     }

@@ -28,6 +28,12 @@ extension SiteRenderer {
     /// The jobs writing the search index's files.
     public var searchFileJobs: [PageJob] { PageGraph.jobs(of: PageGraph.index(of: SearchIndexFiles.self), self) }
 
+    /// The jobs of the kinds that follow the reload (``PageKind/followsReload``), or of
+    /// all the others.
+    func jobs(followingReload: Bool) -> [PageJob] {
+        PageGraph.kinds.indices.filter { PageGraph.kinds[$0].followsReload == followingReload }.flatMap { PageGraph.jobs(of: $0, self) }
+    }
+
     /// The output file of a job, relative to the output folder.
     public func file(of job: PageJob) -> String { PageGraph.kinds[job.kind].file(job.ref, self) }
 

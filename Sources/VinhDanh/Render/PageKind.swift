@@ -53,6 +53,10 @@ protocol PageKind: Sendable {
     var onePerProfile: Bool { get }
     /// A page's last change for the sitemap: the newest content it shows.
     func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate?
+    /// Whether its files are for machines, not for an editor looking at the preview (the
+    /// search index, the sitemap): the preview server writes them just after the reload,
+    /// off the path from save to reload. Builds write them with the rest.
+    var followsReload: Bool { get }
 }
 
 extension PageKind {
@@ -63,6 +67,8 @@ extension PageKind {
     var inSitemap: Bool { true }
 
     var onePerProfile: Bool { false }
+
+    var followsReload: Bool { false }
 
     func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? { nil }
 

@@ -76,8 +76,9 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
+        // Counting every award record takes as long as the rest: on a thread of its own.
+        let counting = Background { Statistics(site: site) }
         termLinks = TermLinks(index: index, theme: theme, urls: urls)
-        statistics = Statistics(site: site)
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = BaseContext(site: site, urls: urls, theme: theme)
         paginationItems = RenderCache(theme: theme, template: "pagination-item")
@@ -87,6 +88,7 @@ public struct SiteRenderer: Sendable {
         siteInputs = hasher.hash
         templateInputs = PageGraph.kinds.map { theme.inputs(of: $0.templates) }
         (allProfiles, newestDate, termDates) = Self.contentInputs(site, index)
+        statistics = counting.wait()
     }
 
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
@@ -114,13 +116,14 @@ public struct SiteRenderer: Sendable {
         paginationItems = previous.paginationItems
     }
 
-    /// ``allProfiles``, ``newestDate`` and ``termDates``.
+    /// ``allProfiles``, ``newestDate`` and ``termDates``, from what the index keeps of
+    /// each profile.
     private static func contentInputs(_ site: Site, _ index: SiteIndex) -> (ContentHash, CalendarDate?, [[CalendarDate?]]) {
         var hasher = InputHasher()
-        for profile in site.profiles { SiteIndex.addIndexedFacts(profile, &hasher) }
-        // `effectiveDate` is computed; a term's newest date is worked out once, not once
-        // per page of the term (quadratic in the term's size otherwise).
-        let dates = site.profiles.map(\.effectiveDate)
+        for hash in index.factHashes { hasher.add(hash) }
+        // A term's newest date is worked out once, not once per page of the term
+        // (quadratic in the term's size otherwise).
+        let dates = index.dates
         let termDates = index.taxonomies.map { taxonomy in taxonomy.terms.map { $0.profiles.lazy.map { dates[$0] }.max() } }
         return (hasher.hash, index.newest.first.map { dates[$0] }, termDates)
     }

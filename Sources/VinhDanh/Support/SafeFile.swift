@@ -34,4 +34,16 @@ enum SafeFile {
             throw FileError(path: path, operation: "ghi", code: code)
         }
     }
+
+    /// `replace` for an output file (see ``FileIO/swapInto(_:_:_:)``).
+    static func replaceOutput(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        try FileIO.writeNew(temporary, bytes)
+        let code = FileIO.swapInto(AT_FDCWD, temporary, path)
+        guard code == 0 else {
+            unlink(temporary)
+            throw FileError(path: path, operation: "ghi", code: code)
+        }
+    }
 }

@@ -6,6 +6,7 @@ struct SearchIndexFiles: PageKind {
     func file(_ page: PageRef, _ r: SiteRenderer) -> String { r.searchIndex.files[page.a].path }
     func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { r.searchIndex.files[page.a].bytes }
     var templates: [String] { [] }
+    var followsReload: Bool { true }
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
         hasher.add(ContentHash(r.searchIndex.files[page.a].bytes))
     }

@@ -21,6 +21,7 @@ struct SitemapFiles: PageKind {
     }
 
     var templates: [String] { [] }
+    var followsReload: Bool { true }
 
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
         hasher.add(page.a)
