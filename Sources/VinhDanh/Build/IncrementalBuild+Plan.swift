@@ -46,12 +46,17 @@ extension IncrementalBuild {
         // Position in the previous plan of each per-profile file, by the profile's new index.
         var kept = [Int?](repeating: nil, count: jobs.count)
         if let previous {
-            var oldPosition: [Int: [Int: Int]] = [:]
-            for (position, entry) in previous.planned.enumerated() where PageGraph.kinds[entry.job.kind].onePerProfile {
-                oldPosition[entry.job.kind, default: [:]][entry.job.ref.a] = position
+            let before = previous.planned
+            // Where each such kind's files start in the previous plan: profile j's file is
+            // then j further on (checked, not assumed).
+            var start: [Int: Int] = [:]
+            for kind in PageGraph.kinds.indices where PageGraph.kinds[kind].onePerProfile {
+                start[kind] = before.firstIndex { $0.job.kind == kind }
             }
             for (position, job) in jobs.enumerated() where PageGraph.kinds[job.kind].onePerProfile {
-                if let j = previous.unchanged[job.ref.a] { kept[position] = oldPosition[job.kind]?[j] }
+                guard let j = previous.unchanged[job.ref.a], let first = start[job.kind] else { continue }
+                let old = first + j
+                if old < before.count && before[old].job.kind == job.kind && before[old].job.ref.a == j { kept[position] = old }
             }
         }
         // Only the previous plan goes into the closure: a copy of the previous renderer

@@ -161,11 +161,8 @@ public struct IncrementalBuild: Sendable {
             dependents = nil
             clock.lap("compare")
         }
-        let renderedFiles = Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) }
-        clock.lap("render \(changed.count)")
-        let written = write(renderedFiles,
-                            inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
-        clock.lap("write")
+        let written = write(changed)
+        clock.lap("render and write \(changed.count)")
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
         let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
@@ -201,8 +198,7 @@ public struct IncrementalBuild: Sendable {
         if let fresh { renderer = renderer.withSearchIndex(fresh) }
         let next = Self.followers(renderer)
         let changed = next.filter { followers[$0.file] != $0.inputs }
-        let written = write(Parallel.map(changed.count) { [renderer] i in renderer.render(changed[i].job) },
-                            inputs: Dictionary(changed.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a }))
+        let written = write(changed)
         let kept = Set(next.map(\.file))
         for file in followers.keys where !kept.contains(file) { remove(file) }
         followers = Dictionary(next.map { ($0.file, $0.inputs) }, uniquingKeysWith: { a, _ in a })
@@ -223,37 +219,36 @@ public struct IncrementalBuild: Sendable {
         try? ManifestStore(folder: options.site.outputManifests).save(manifest, tree: options.output, paths: [options.output, OutputUpdate.spare(of: options.output)])
     }
 
-    /// Writes the files whose bytes changed, in parallel (atomically: a reader sees the
-    /// old or the new file), and records each with the `inputs` it was rendered from.
-    /// Returns how many it wrote.
-    private mutating func write(_ files: [(file: String, bytes: [UInt8])], inputs: [String: ContentHash],
-                                inject: Bool = true) -> Int {
-        guard !files.isEmpty else { return 0 }
+    /// Renders `jobs` and writes the files whose bytes changed, in parallel (each page
+    /// written as soon as it is rendered, atomically: a reader sees the old or the new
+    /// file), and records each with the inputs it was rendered from. Returns how many it
+    /// wrote.
+    private mutating func write(_ jobs: [Planned]) -> Int {
+        guard !jobs.isEmpty else { return 0 }
         // Marked before the folder changes: the manifest does not describe it until saved.
         ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
-        let snippet = inject ? options.injectHTML.map { Array($0.utf8) } : nil
+        let snippet = options.injectHTML.map { Array($0.utf8) }
         let output = options.output
-        let known = files.map { manifest.entries[$0.file] }
-        let results = Parallel.map(files.count) { i -> (hash: ContentHash, size: Int, stamp: FileStamp?, wrote: Bool) in
-            var bytes = files[i].bytes
-            if let snippet, files[i].file.hasSuffix(".html") { bytes = Builder.inject(snippet, into: bytes) }
+        let known = jobs.map { manifest.entries[$0.file] }
+        let renderer = renderer
+        let results = Parallel.map(jobs.count) { i -> (hash: ContentHash, size: Int, stamp: FileStamp?, wrote: Bool) in
+            var bytes = renderer.render(jobs[i].job).bytes
+            if let snippet, jobs[i].file.hasSuffix(".html") { bytes = Builder.inject(snippet, into: bytes) }
             let hash = ContentHash(bytes)
-            let path = output + "/" + files[i].file
+            let path = output + "/" + jobs[i].file
             var info = stat()
-            let exists = stat(path, &info) == 0
             // The manifest vouches for the bytes of a file it stamped; any other file is
             // read (one edited by hand is replaced).
-            if exists {
+            if stat(path, &info) == 0 {
                 let same = if let entry = known[i], entry.stamp == FileStamp(info) { entry.hash == hash } else { (try? FileIO.read(path)) == bytes }
                 if same { return (hash, bytes.count, FileStamp(info), false) }
             }
-            guard (try? FileIO.makeDirectories((path as NSString).deletingLastPathComponent)) != nil,
-                  (try? SafeFile.replaceOutput(path, bytes)) != nil else { return (hash, bytes.count, nil, false) }
-            return (hash, bytes.count, stat(path, &info) == 0 ? FileStamp(info) : nil, true)
+            let stamp = try? SafeFile.replaceOutput(path, bytes)
+            return (hash, bytes.count, stamp, stamp != nil)
         }
-        for ((file, _), result) in zip(files, results) {
-            pages.entries[file] = inputs[file].map { PageCache.Entry(inputs: $0, content: result.hash, size: result.size) }
-            manifest.entries[file] = result.stamp.map { OutputManifest.Entry(stamp: $0, hash: result.hash) }
+        for (job, result) in zip(jobs, results) {
+            pages.entries[job.file] = PageCache.Entry(inputs: job.inputs, content: result.hash, size: result.size)
+            manifest.entries[job.file] = result.stamp.map { OutputManifest.Entry(stamp: $0, hash: result.hash) }
         }
         return results.count(where: \.wrote)
     }

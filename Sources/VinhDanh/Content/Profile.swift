@@ -47,9 +47,14 @@ public struct Profile: Sendable {
 
     /// The date used for "newest" lists, feeds and sitemaps: `date`, else 31 December of
     /// the latest award year. Never the build time, so the same content gives the same bytes.
-    public var effectiveDate: CalendarDate {
+    public var effectiveDate: CalendarDate { Self.effectiveDate(date: date, awards: awards) }
+
+    /// ``effectiveDate`` from the two fields it reads: a loop over many profiles calls
+    /// this, since a computed property of `array[i]` copies the whole profile first.
+    static func effectiveDate(date: CalendarDate?, awards: [Award]) -> CalendarDate {
         if let date { return date }
-        let year = awards.map(\.year).max() ?? 1945
+        var year = 1945
+        for (i, award) in awards.enumerated() where i == 0 || award.year > year { year = award.year }
         return CalendarDate(validYear: year, month: 12, day: 31)
     }
 

@@ -9,19 +9,24 @@ import Foundation
 /// the three in turn. Keys are kept with the index, so that the preview server, after an
 /// edit, makes keys for the edited profiles only and inserts them into the previous order.
 enum ProfileOrder {
-    /// Each profile's sort key, made in parallel; `known[i]`, where given, is taken as
-    /// profile `i`'s key.
+    /// Each profile's sort key, made in parallel; with `known` (one per profile), the
+    /// keys given there are taken and only the others made.
     static func keys(_ profiles: [Profile], known: [[UInt8]?] = []) -> [[UInt8]] {
         let collator = VietnameseCollator()
-        return Parallel.map(profiles.count) { i -> [UInt8] in
-            if i < known.count, let key = known[i] { return key }
-            var key = collator.sortKey(profiles[i].sortName)
-            if key.last != 0 { key.append(0) }  // the code-point fallback has no terminator
-            key += collator.sortKey(profiles[i].title)
-            if key.last != 0 { key.append(0) }
-            key += profiles[i].slug.utf8
-            return key
-        }
+        guard known.count == profiles.count else { return Parallel.map(elementsOf: profiles) { key($0, collator) } }
+        // After an edit: the few edited profiles, one by one.
+        var keys = known.map { $0 ?? [] }
+        for i in known.indices where known[i] == nil { keys[i] = key(profiles[i], collator) }
+        return keys
+    }
+
+    private static func key(_ profile: borrowing Profile, _ collator: VietnameseCollator) -> [UInt8] {
+        var key = collator.sortKey(profile.sortName)
+        if key.last != 0 { key.append(0) }  // the code-point fallback has no terminator
+        key += collator.sortKey(profile.title)
+        if key.last != 0 { key.append(0) }
+        key += profile.slug.utf8
+        return key
     }
 
     /// Profile indexes sorted by `keys`.

@@ -33,7 +33,7 @@ public struct SiteIndex: Sendable {
     }
 
     /// Adds the facts ``alike(_:_:)`` compares: two profiles alike add the same values.
-    static func addIndexedFacts(_ profile: Profile, _ hasher: inout InputHasher) {
+    static func addIndexedFacts(_ profile: borrowing Profile, _ hasher: inout InputHasher) {
         hasher.add(profile.title)
         hasher.add(profile.slug)
         hasher.add(profile.kind.rawValue)
@@ -45,7 +45,7 @@ public struct SiteIndex: Sendable {
             hasher.add(award.type)
             hasher.add(award.year)
         }
-        let date = profile.effectiveDate
+        let date = Profile.effectiveDate(date: profile.date, awards: profile.awards)
         hasher.add(date.year * 10_000 + date.month * 100 + date.day)
     }
 
@@ -100,10 +100,10 @@ public struct SiteIndex: Sendable {
                 for movement in profiles[index].movements { movements[movement].append(index) }
                 districts[profiles[index].district].append(index)
                 kinds[profiles[index].kind, default: []].append(index)
-                dates[index] = profiles[index].effectiveDate  // computed from the awards: once each
                 // A profile is listed once under each of its award types and years (a
                 // profile has a few awards: no set needed).
                 let list = profiles[index].awards
+                dates[index] = Profile.effectiveDate(date: profiles[index].date, awards: list)
                 awardCount += list.count
                 for (a, award) in list.enumerated() {
                     let earlier = list[..<a]
@@ -144,14 +144,19 @@ public struct SiteIndex: Sendable {
         self.dates = dates
     }
 
-    /// The hash of each profile's indexed facts, in parallel; `known[i]`, where given, is
-    /// taken as profile `i`'s.
+    /// The hash of each profile's indexed facts, in parallel; with `known` (one per
+    /// profile), the hashes given there are taken and only the others made.
     private static func factHashes(_ profiles: [Profile], known: [ContentHash?] = []) -> [ContentHash] {
-        Parallel.map(profiles.count) { i in
-            if i < known.count, let hash = known[i] { return hash }
-            var hasher = InputHasher()
-            addIndexedFacts(profiles[i], &hasher)
-            return hasher.hash
-        }
+        guard known.count == profiles.count else { return Parallel.map(elementsOf: profiles) { factHash($0) } }
+        // After an edit: the few edited profiles, one by one.
+        var hashes = known.map { $0 ?? ContentHash(high: 0, low: 0) }
+        for i in known.indices where known[i] == nil { hashes[i] = factHash(profiles[i]) }
+        return hashes
+    }
+
+    private static func factHash(_ profile: borrowing Profile) -> ContentHash {
+        var hasher = InputHasher()
+        addIndexedFacts(profile, &hasher)
+        return hasher.hash
     }
 }

@@ -35,15 +35,37 @@ enum SafeFile {
         }
     }
 
-    /// `replace` for an output file (see ``FileIO/swapInto(_:_:_:)``).
-    static func replaceOutput(_ path: String, _ bytes: [UInt8]) throws(FileError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try FileIO.writeNew(temporary, bytes)
+    /// `replace` for an output file (see ``FileIO/swapInto(_:_:_:)``), making its folder
+    /// if needed. Returns the new file's stamp.
+    @discardableResult
+    static func replaceOutput(_ path: String, _ bytes: [UInt8]) throws(FileError) -> FileStamp {
+        let slash = path.lastIndex(of: "/") ?? path.startIndex
+        let temporary = String(path[..<slash]) + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            try FileIO.makeDirectories(String(path[..<slash]))
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard fd >= 0 else { throw FileError(path: path, operation: "ghi", code: errno) }
+        var info = stat()
+        let failure: FileError?
+        do throws(FileError) {
+            try FileIO.writeAll(fd, bytes, path: path)
+            failure = fstat(fd, &info) == 0 ? nil : FileError(path: path, operation: "ghi", code: errno)
+        } catch {
+            failure = error
+        }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        // The stamp stays the file's through the rename (same inode, same times).
         let code = FileIO.swapInto(AT_FDCWD, temporary, path)
         guard code == 0 else {
             unlink(temporary)
             throw FileError(path: path, operation: "ghi", code: code)
         }
+        return FileStamp(info)
     }
 }

@@ -7,7 +7,7 @@ struct ProfilePages: PageKind {
     func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-profile", r.profileContext(page.a)) }
     var templates: [String] { ["layout-profile", "term-link"] + sharedTemplates }
     var onePerProfile: Bool { true }
-    func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? { r.site.profiles[page.a].effectiveDate }
+    func lastModified(_ page: PageRef, _ r: SiteRenderer) -> CalendarDate? { r.index.dates[page.a] }
 
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) {
         r.addCard(page.a, &hasher)
