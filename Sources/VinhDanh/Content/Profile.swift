@@ -37,7 +37,7 @@ public struct Profile: Sendable {
     /// File line where the body starts.
     public var bodyLine: Int
     /// File lines of the `summary` and `movements` fields (1 when absent), for warnings.
-    public var summaryLine = 1, movementsLine = 1
+    public var summaryLine = 1, movementsLine = 1, communeLine = 1
     /// Hash of the source file's path and text: what every page showing the profile
     /// depends on (with the site-wide settings and vocabularies the text is read against).
     public var sourceHash = ContentHash(high: 0, low: 0)

@@ -20,7 +20,7 @@ struct ProfileCache: Sendable {
     /// The cache file of a site.
     static func path(_ paths: SitePaths) -> String { paths.cache + "/cache/profiles" }
 
-    private static let magic = "vinhdanh-profiles 1"
+    private static let magic = "vinhdanh-profiles 2"
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> ProfileCache {
@@ -60,7 +60,7 @@ struct ProfileCache: Sendable {
             w.add(a.decision)
         }
         w.add(p.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
-        for n in [p.bodyLine, p.summaryLine, p.movementsLine] { w.add(n) }
+        for n in [p.bodyLine, p.summaryLine, p.movementsLine, p.communeLine] { w.add(n) }
         w.add(p.sourceHash)
     }
 
@@ -97,13 +97,14 @@ struct ProfileCache: Sendable {
             awards.append(Profile.Award(type: type, year: year, decision: decision))
         }
         guard let date = r.int(), let bodyLine = r.int(), let summaryLine = r.int(), let movementsLine = r.int(),
-              let sourceHash = r.hash() else { return nil }
+              let communeLine = r.int(), let sourceHash = r.hash() else { return nil }
         var profile = Profile(path: path, slug: slug, title: title, kind: kind, district: district, commune: commune, unit: unit,
                               position: position, ethnicity: ethnicity, movements: movements, awards: awards, photo: photo,
                               summary: summary, date: date == 0 ? nil : CalendarDate(validYear: date / 10_000, month: date / 100 % 100, day: date % 100),
                               body: "", bodyLine: bodyLine)
         profile.summaryLine = summaryLine
         profile.movementsLine = movementsLine
+        profile.communeLine = communeLine
         profile.sourceHash = sourceHash
         profile.bodyInFile = true
         return Entry(stamp: stamp, profile: profile, diagnostics: diagnostics)

@@ -54,7 +54,7 @@ public struct ProfileParser: Sendable {
         var movements: [Int] = [], awards: [Profile.Award] = [], awardsSeen = false
         var photo: String?, summary: String?, date: CalendarDate?
         var awardNodes: [Node] = []
-        var summaryLine = 1, movementsLine = 1
+        var summaryLine = 1, movementsLine = 1, communeLine = 1
         for (name, key, value) in fields {
             switch name {
             case "title": title = r.text(value, field: name)
@@ -90,7 +90,9 @@ public struct ProfileParser: Sendable {
                     r.report(value, .wrongType, "trường `awards` phải là danh sách khen thưởng",
                              suggestion: "mỗi khen thưởng một mục: `- type: …`, `year: …`, `decision: …`")
                 }
-            case "commune": commune = r.text(value, field: name)
+            case "commune":
+                commune = r.text(value, field: name)
+                communeLine = r.document.position(of: key).line
             case "unit": unit = r.text(value, field: name)
             case "position": position = r.text(value, field: name)
             case "ethnicity": ethnicity = r.text(value, field: name)
@@ -146,6 +148,7 @@ public struct ProfileParser: Sendable {
             body: frontMatter.body, bodyLine: frontMatter.bodyLine)
         profile.summaryLine = summaryLine
         profile.movementsLine = movementsLine
+        profile.communeLine = communeLine
         return profile
     }
 

@@ -25,10 +25,12 @@ public struct SiteLoader: Sendable {
     public func load() -> Site {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(&diagnostics)
+        let districts = loadVocabulary(.districts, &diagnostics)
         let vocabularies = Vocabularies(
-            districts: loadVocabulary(.districts, &diagnostics),
+            districts: districts,
             movements: loadVocabulary(.movements, &diagnostics),
-            awards: loadVocabulary(.awards, &diagnostics))
+            awards: loadVocabulary(.awards, &diagnostics),
+            places: loadPlaces(districts, &diagnostics))
         let parser = ProfileParser(vocabularies: vocabularies, latestYear: latestYear, checkPhoto: PhotoCheck(paths: paths).check)
         let files = FileIO.listFiles(under: paths.profiles, suffix: ".md").map { "content/profiles/" + $0 }
         if files.isEmpty {
@@ -130,6 +132,7 @@ public struct SiteLoader: Sendable {
         var hasher = InputHasher()
         hasher.add(latestYear)
         var files = ["content/site.yaml"] + Vocabulary.Kind.allCases.map { "content/vocab/" + $0.fileName }
+        files += [PlaceHistoryLoader.communesFile, PlaceHistoryLoader.changesFile]
         files += FileIO.listFiles(under: paths.pages, suffix: ".md").map { "content/pages/" + $0 }
         files += FileIO.listFiles(under: paths.data, suffix: "").map { "content/data/" + $0 }
         for file in files {
@@ -181,6 +184,23 @@ public struct SiteLoader: Sendable {
         case .success(let text):
             return SiteConfig.parse(text, path: "content/site.yaml")
         }
+    }
+
+    /// The history of the places, from its two files when the site has them.
+    private func loadPlaces(_ districts: Vocabulary, _ diagnostics: inout [Diagnostic]) -> PlaceHistory {
+        func text(_ relative: String) -> String? {
+            guard FileIO.exists(paths.root + "/" + relative) else { return nil }
+            switch Self.readText(paths.root + "/" + relative, relative: relative) {
+            case .success(let text): return text
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            }
+        }
+        let (history, found) = PlaceHistoryLoader.parse(communes: text(PlaceHistoryLoader.communesFile),
+                                                        changes: text(PlaceHistoryLoader.changesFile), districts: districts)
+        diagnostics += found
+        return history
     }
 
     private func loadVocabulary(_ kind: Vocabulary.Kind, _ diagnostics: inout [Diagnostic]) -> Vocabulary {

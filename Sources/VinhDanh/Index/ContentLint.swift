@@ -11,7 +11,9 @@ public enum ContentLint {
     /// Warnings for every profile of `site`, whose indexes are `index`.
     public static func warnings(site: Site, index: SiteIndex) -> [Diagnostic] {
         let pages = existingPaths(site: site, index: index)
-        let perProfile = Parallel.map(site.profiles.count) { i in warnings(for: site.profiles[i], existing: pages) }
+        let perProfile = Parallel.map(site.profiles.count) { i in
+            warnings(for: site.profiles[i], existing: pages) + commune(of: site.profiles[i], site.vocabularies)
+        }
         return perProfile.flatMap { $0 }
     }
 
@@ -41,6 +43,34 @@ public enum ContentLint {
         }
         found += brokenLinks(in: profile, existing: pages)
         return found
+    }
+
+    /// A warning when the profile's `commune` cannot be followed, through the changes
+    /// since its first award, to a commune of today (``PlaceHistory``).
+    static func commune(of profile: Profile, _ vocabularies: Vocabularies) -> [Diagnostic] {
+        let places = vocabularies.places
+        guard let written = profile.commune, !places.communes.isEmpty, vocabularies.districts.entries.indices.contains(profile.district) else { return [] }
+        let district = vocabularies.districts.entries[profile.district]
+        let year = profile.awards.map(\.year).min() ?? profile.date?.year ?? 1945
+        let date = profile.date.map { min($0, CalendarDate(validYear: year, month: 1, day: 1)) } ?? CalendarDate(validYear: year, month: 1, day: 1)
+        switch places.resolve(written, district: profile.district, on: date) {
+        case .commune: return []
+        case .dissolved(let change):
+            return [Diagnostic(file: profile.path, line: profile.communeLine, severity: .warning, code: .unresolvedCommune,
+                               message: "\(written) (\(district.name)) không còn từ \(change.date.vietnamese) (\(change.source)) và chưa rõ nay thuộc xã, phường nào",
+                               suggestion: "khi biết đơn vị tiếp nhận, ghi `to:` cho thay đổi ở \(change.file):\(change.line)")]
+        case .ended(let change):
+            let after = change.to.map { "thành \($0)" } ?? "đơn vị khác"
+            return [Diagnostic(file: profile.path, line: profile.communeLine, severity: .warning, code: .unresolvedCommune,
+                               message: "\(written) (\(district.name)) đã sắp xếp \(after) từ \(change.date.vietnamese) (\(change.source)), trước khen thưởng năm \(year) của hồ sơ",
+                               suggestion: change.to.map { "ghi `commune: \($0)`" } ?? "ghi tên xã, phường, thị trấn lúc khen thưởng")]
+        case .notFound(let nearest):
+            let hint = nearest.isEmpty ? "xem các xã cũ trong content/vocab/communes.yaml (formed_from) và commune-changes.yaml"
+                : "có phải ý bạn là: \(nearest.joined(separator: ", "))?"
+            return [Diagnostic(file: profile.path, line: profile.communeLine, severity: .warning, code: .unresolvedCommune,
+                               message: "không tìm thấy “\(written)” trong các xã, phường, thị trấn của \(district.name) từ năm \(year)",
+                               suggestion: hint)]
+        }
     }
 
     /// Site paths (without the base path) of every page a build writes in the checked sections.

@@ -57,4 +57,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case noMovement = "VD027"
     /// A link in a body to a page that does not exist (warning).
     case brokenLink = "VD028"
+    /// A profile's `commune` that cannot be followed to a commune of today (warning).
+    case unresolvedCommune = "VD029"
 }

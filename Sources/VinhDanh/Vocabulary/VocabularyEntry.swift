@@ -12,6 +12,11 @@ public struct VocabularyEntry: Sendable, Hashable {
     public var level: String?
     /// Awards only: who may receive it; empty means anyone.
     public var recipients: [SubjectKind]
+    /// Places only: the period the unit existed in, where known (`from`, `until`: its
+    /// first and last day), and the former province it belonged to.
+    public var from: CalendarDate?
+    public var until: CalendarDate?
+    public var province: String?
     /// File line of the entry, for diagnostics.
     public var line: Int
 

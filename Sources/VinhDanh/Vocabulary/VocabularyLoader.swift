@@ -1,6 +1,7 @@
 /// Reads `content/vocab/<kind>.yaml`: a YAML list of entries in display order.
 public enum VocabularyLoader {
-    static let knownFields: Set<String> = ["key", "name", "aliases", "level", "recipients", "description", "order", "source"]
+    static let knownFields: Set<String> = ["key", "name", "aliases", "level", "recipients", "description", "order", "source",
+                                           "from", "until", "province"]
 
     /// Parses the text of a vocabulary file at site-relative `path`.
     public static func parse(_ text: String, path: String, kind: Vocabulary.Kind) -> (Vocabulary, [Diagnostic]) {
@@ -36,6 +37,14 @@ public enum VocabularyLoader {
                                      suggestion: "dùng individual, collective hoặc household")
                         }
                     }
+                case "from", "until":
+                    guard let text = r.text(value, field: name) else { continue }
+                    guard let date = CalendarDate(parsing: text) else {
+                        r.report(value, .badVocabulary, "ngày “\(text)” không hợp lệ", suggestion: "viết dạng YYYY-MM-DD, ví dụ 2025-06-30")
+                        continue
+                    }
+                    if name == "from" { entry.from = date } else { entry.until = date }
+                case "province": entry.province = r.text(value, field: name)
                 case "order", "source": continue
                 default:
                     r.report(key, .unknownField, "trường “\(name)” của danh mục không được hỗ trợ", severity: .warning)

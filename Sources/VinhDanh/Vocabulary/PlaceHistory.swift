@@ -1,0 +1,131 @@
+/// The administrative units with a history: today's communes and wards with what each was
+/// formed from (`content/vocab/communes.yaml`), and the commune-level changes before
+/// that (`content/vocab/commune-changes.yaml`), each with its date and source. Lets a
+/// commune written in a profile of any year be followed to the commune it is part of
+/// today. District-level units are the `districts` vocabulary.
+public struct PlaceHistory: Sendable {
+    /// A commune or ward of today.
+    public struct Commune: Sendable {
+        public var key: String
+        public var name: String
+        /// The official code (Quyết định 19/2025/QĐ-TTg).
+        public var code: String
+        /// The units it was formed from, as they stood just before ``PlaceHistory/since``.
+        public var formedFrom: [Former]
+        /// Line in its file.
+        public var line: Int
+    }
+
+    /// A unit a commune of today was formed from.
+    public struct Former: Sendable {
+        /// Index of its district-level unit in the `districts` vocabulary.
+        public var district: Int
+        /// Its name, or of the land area (`area:`) that joined.
+        public var name: PlaceName
+        /// As written in the file.
+        public var written: String
+    }
+
+    /// One change to a commune-level unit, or a whole district-level unit moving.
+    public struct Change: Sendable {
+        /// The day it took effect.
+        public var date: CalendarDate
+        /// The resolution that made it.
+        public var source: String
+        /// The district-level unit (index in `districts`) before the change.
+        public var district: Int
+        /// The unit's name before it; `nil`: every unit of `district`.
+        public var from: PlaceName?
+        /// Its name after; `nil` with no ``toDistrict``: gone, and where to is not known.
+        public var to: String?
+        /// The district-level unit after, when it moved.
+        public var toDistrict: Int?
+        public var note: String?
+        public var file: String
+        public var line: Int
+
+        /// Whether the unit was dissolved into one not yet known.
+        public var isDissolution: Bool { from != nil && to == nil && toDistrict == nil }
+    }
+
+    /// Today's communes and wards.
+    public var communes: [Commune] = []
+    /// The day they came into being, and the resolution.
+    public var since: CalendarDate?
+    public var sinceSource: String = ""
+    /// The changes before, oldest first.
+    public var changes: [Change] = []
+
+    /// No history: a site that keeps no communes.
+    public static let empty = PlaceHistory()
+
+    /// Where a commune written in a profile stands today.
+    public enum Resolution: Sendable {
+        /// Part of `communes[index]` today, through `steps`.
+        case commune(Int, steps: [Change])
+        /// Dissolved by `change` into a unit that is not known.
+        case dissolved(Change)
+        /// The unit had already gone by that day, through `change` (a commune merged in
+        /// 2020 named on an award of 2022).
+        case ended(Change)
+        /// No unit of that name in that district-level unit: the nearest names there.
+        case notFound(nearest: [String])
+    }
+
+    /// Follows `written`, a commune-level unit of the district-level unit at `district`
+    /// (index in `districts`) on `date`, through the changes after that day to the
+    /// commune of today it is part of.
+    public func resolve(_ written: String, district: Int, on date: CalendarDate) -> Resolution {
+        var name = PlaceName(written), district = district
+        var steps: [Change] = []
+        if let since, date >= since, let found = communes.indices.max(by: { name.match(PlaceName(communes[$0].name)) < name.match(PlaceName(communes[$1].name)) }),
+           name.match(PlaceName(communes[found].name)) > 0 {
+            return .commune(found, steps: [])
+        }
+        // The changes of one day apply at once: a name taken over that day by another
+        // unit (a rename onto a dissolved unit's name) is not followed twice.
+        var start = changes.startIndex
+        while start < changes.endIndex {
+            let day = changes[start].date
+            let end = changes[start...].firstIndex { $0.date != day } ?? changes.endIndex
+            defer { start = end }
+            guard day > date else { continue }
+            let batch = changes[start..<end].filter { $0.district == district }
+            let named = batch.filter { $0.from != nil }.max { name.match($0.from!) < name.match($1.from!) }
+            if let change = named, let from = change.from, name.match(from) > 0 {
+                if change.isDissolution { return .dissolved(change) }
+                if let to = change.to { name = PlaceName(to) }
+                district = change.toDistrict ?? district
+                steps.append(change)
+            } else if let move = batch.first(where: { $0.from == nil }), let to = move.toDistrict {
+                district = to
+                steps.append(move)
+            }
+        }
+        var best: (commune: Int, score: Int)?
+        for (c, commune) in communes.enumerated() {
+            for former in commune.formedFrom where former.district == district {
+                let score = name.match(former.name)
+                if score > (best?.score ?? 0) { best = (c, score) }
+            }
+        }
+        if let best { return .commune(best.commune, steps: steps) }
+        if steps.isEmpty, let gone = changes.last(where: { $0.date <= date && $0.district == district && $0.from.map(name.match) ?? 0 > 0 }) {
+            return .ended(gone)
+        }
+        return .notFound(nearest: nearest(name, in: district))
+    }
+
+    /// The names formed into today's communes from `district` closest to `name`.
+    private func nearest(_ name: PlaceName, in district: Int, limit: Int = 3) -> [String] {
+        var scored: [(Int, String)] = []
+        for commune in communes {
+            for former in commune.formedFrom where former.district == district {
+                let distance = EditDistance.between(name.folded, former.name.folded)
+                if distance <= max(2, name.folded.count / 3) { scored.append((distance, former.written)) }
+            }
+        }
+        var seen = Set<String>()
+        return scored.sorted { $0 < $1 }.map(\.1).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import VinhDanh
+
+/// The places with a history: the sample site's communes of 2014–2023 followed to the
+/// communes of July 2025 (docs/research/admin-units-2014-2025.md, section 8), name
+/// matching, and the files' diagnostics.
+struct PlaceHistoryTests {
+    static let site: Site = SiteLoader(paths: SitePaths(root: ImportTests.repository), latestYear: 2026).load()
+    static var places: PlaceHistory { site.vocabularies.places }
+
+    /// The name of today's commune that `commune` of `district` on 1 January `year` is part of.
+    static func today(_ commune: String, _ district: String, _ year: Int = 2019) -> String? {
+        let districts = site.vocabularies.districts
+        guard let d = districts.resolve(district), let date = CalendarDate(year: year, month: 1, day: 1) else { return nil }
+        guard case .commune(let c, _) = places.resolve(commune, district: d, on: date) else { return nil }
+        return places.communes[c].name
+    }
+
+    @Test func theFilesLoadWithoutProblems() {
+        #expect(Self.site.diagnostics.isEmpty, "\(Self.site.diagnostics.map(\.formatted))")
+        #expect(Self.places.communes.count == 99)
+        #expect(Self.places.communes.filter { $0.name.hasPrefix("Phường") }.count == 33)
+        #expect(Self.places.since == CalendarDate(year: 2025, month: 7, day: 1))
+        #expect(Set(Self.places.communes.map(\.code)).count == 99)
+        // The three codes the shared file had wrong (Công văn 1027/CTK-CSCL).
+        #expect(Self.places.communes.first { $0.name == "Phường Tam Sơn" }?.code == "09370")
+        #expect(Self.places.changes.allSatisfy { !$0.source.isEmpty })
+        let chu = Self.site.vocabularies.districts.entries.first { $0.key == "chu" }
+        #expect(chu?.from == CalendarDate(year: 2025, month: 1, day: 1) && chu?.until == CalendarDate(year: 2025, month: 6, day: 30))
+    }
+
+    /// Every commune the sample's profiles name, with the commune it is part of today.
+    @Test(arguments: [
+        ("Xã Đức Thắng", "hiep-hoa", "Xã Hiệp Hoà"), ("Xã Hợp Thịnh", "hiep-hoa", "Xã Hợp Thịnh"),
+        ("Xã Mai Đình", "Hiệp Hoà", "Xã Xuân Cẩm"), ("Xã Thanh Hải", "luc-ngan", "Phường Chũ"),
+        ("Thị trấn Chũ", "Huyện Lục Ngạn", "Phường Chũ"), ("Xã Kiên Thành", "luc-ngan", "Xã Kiên Lao"),
+        ("Xã Sa Lý", "luc-ngan", "Xã Sa Lý"), ("Xã Tân Quang", "luc-ngan", "Xã Lục Ngạn"),
+        ("Xã Tân Thanh", "lang-giang", "Xã Mỹ Thái"), ("Thị trấn Kép", "Lạng Giang", "Xã Kép"),
+        ("Xã Nghĩa Hòa", "lang-giang", "Xã Tiên Lục"), ("Xã Quang Thịnh", "lang-giang", "Xã Kép"),
+        ("Phường Dĩnh Kế", "bac-giang", "Phường Bắc Giang"), ("Phường Ngô Quyền", "bac-giang", "Phường Bắc Giang"),
+        ("Phường Thọ Xương", "bac-giang", "Phường Bắc Giang"), ("Xã Đồng Sơn", "bac-giang", "Phường Tiền Phong"),
+        ("Thị trấn Đồi Ngô", "luc-nam", "Xã Lục Nam"), ("Xã Bảo Đài", "luc-nam", "Xã Bảo Đài"),
+        ("Xã Cẩm Lý", "luc-nam", "Xã Cẩm Lý"), ("Xã Huyền Sơn", "luc-nam", "Xã Nghĩa Phương"),
+        ("Thị trấn An Châu", "son-dong", "Xã Sơn Động"), ("Xã Dương Hưu", "son-dong", "Xã Dương Hưu"),
+        ("Xã Yên Định", "son-dong", "Xã Yên Định"), ("Thị trấn Cao Thượng", "tan-yen", "Xã Tân Yên"),
+        ("Xã Cao Xá", "tan-yen", "Xã Tân Yên"), ("Xã Ngọc Thiện", "tan-yen", "Xã Ngọc Thiện"),
+        ("Xã Song Vân", "tan-yen", "Xã Ngọc Thiện"), ("Phường Quang Châu", "viet-yen", "Phường Nếnh"),
+        ("Xã Minh Đức", "viet-yen", "Phường Việt Yên"), ("Xã Tăng Tiến", "viet-yen", "Phường Nếnh"),
+        ("Xã Vân Trung", "viet-yen", "Phường Nếnh"), ("Thị trấn Nham Biền", "yen-dung", "Phường Yên Dũng"),
+        ("Xã Lãng Sơn", "yen-dung", "Phường Tân An"), ("Xã Tư Mại", "yen-dung", "Phường Cảnh Thụy"),
+        ("Xã Đồng Phúc", "yen-dung", "Xã Đồng Việt"), ("Xã Canh Nậu", "yen-the", "Xã Xuân Lương"),
+        ("Xã Xuân Lương", "yen-the", "Xã Xuân Lương"), ("Xã Đồng Kỳ", "yen-the", "Xã Đồng Kỳ"),
+        ("Xã Đồng Tâm", "yen-the", "Xã Yên Thế"),
+    ])
+    func sampleCommuneResolves(_ commune: String, _ district: String, _ today: String) {
+        #expect(Self.today(commune, district) == today)
+    }
+
+    @Test func everySampleProfileCommuneIsFollowed() {
+        let districts = Self.site.vocabularies.districts.entries
+        var unresolved: [String] = []
+        for profile in Self.site.profiles {
+            guard let commune = profile.commune else { continue }
+            let year = profile.awards.map(\.year).min() ?? 2014
+            if Self.today(commune, districts[profile.district].key, year) == nil { unresolved.append(commune) }
+        }
+        // Xã Hoàng An was rearranged on 1 January 2025 into a unit no source read names.
+        #expect(unresolved == ["Xã Hoàng An"])
+    }
+
+    @Test func aDissolvedCommuneNamesTheResolution() {
+        guard let hiepHoa = Self.site.vocabularies.districts.resolve("hiep-hoa"), let date = CalendarDate(year: 2019, month: 5, day: 1),
+              case .dissolved(let change) = Self.places.resolve("Xã Hoàng An", district: hiepHoa, on: date) else {
+            Issue.record("Hoàng An should be dissolved into an unknown unit")
+            return
+        }
+        #expect(change.source.contains("1191/NQ-UBTVQH15"))
+        #expect(change.date == CalendarDate(year: 2025, month: 1, day: 1))
+    }
+
+    /// Đồng Sơn (TP Bắc Giang) and Đông Sơn (Yên Thế) fold alike: each resolves within its
+    /// own district-level unit, and the spelling with its diacritics wins.
+    @Test func foldedNamesResolveWithinTheirDistrict() {
+        #expect(Self.today("Xã Đồng Sơn", "bac-giang") == "Phường Tiền Phong")
+        #expect(Self.today("Xã Đông Sơn", "yen-the") == "Xã Bố Hạ")
+        #expect(Self.today("xa dong son", "yen-the") == "Xã Bố Hạ")
+        #expect(Self.today("Dong Son", "bac-giang") == "Phường Tiền Phong")
+    }
+
+    /// A renamed unit is followed; the name it took from a dissolved unit is not.
+    @Test func aNameTakenOverOnTheSameDayIsNotFollowedTwice() {
+        #expect(Self.today("Xã Tam Hiệp", "yen-the") == "Xã Yên Thế")
+        #expect(Self.today("Xã Tân Hiệp", "yen-the") == nil)
+        #expect(Self.today("Xã Tân Hiệp", "yen-the", 2025) == "Xã Yên Thế")
+    }
+
+    @Test func toneMarkPlacementAndTypeWordsDoNotMatter() {
+        #expect(PlaceName("Xã Hiệp Hoà").match(PlaceName("xã hiệp hòa")) == 3)
+        #expect(PlaceName("TT. Chũ").type == .townlet)
+        #expect(PlaceName("Chũ").match(PlaceName("Thị trấn Chũ")) == 2)
+        #expect(PlaceName("Đồng Sơn").match(PlaceName("Đông Sơn")) == 1)
+        #expect(PlaceName("Thủy").match(PlaceName("Thuỷ")) == 3)
+    }
+
+    @Test func aTypoGetsTheClosestNames() {
+        guard let tanYen = Self.site.vocabularies.districts.resolve("tan-yen"), let date = CalendarDate(year: 2019, month: 1, day: 1),
+              case .notFound(let nearest) = Self.places.resolve("Xã Cao Xe", district: tanYen, on: date) else {
+            Issue.record("a misspelt commune should not resolve")
+            return
+        }
+        #expect(nearest.contains("Xã Cao Xá"))
+    }
+
+    /// A commune named on an award after it was merged away: the merger is named.
+    @Test func aCommuneNamedAfterItEndedNamesItsEnd() {
+        guard let hiepHoa = Self.site.vocabularies.districts.resolve("hiep-hoa"), let date = CalendarDate(year: 2022, month: 1, day: 1),
+              case .ended(let change) = Self.places.resolve("Xã Đức Thắng", district: hiepHoa, on: date) else {
+            Issue.record("Đức Thắng, merged on 1 January 2020, should have ended by 2022")
+            return
+        }
+        #expect(change.to == "Thị trấn Thắng" && change.source.contains("813/NQ-UBTVQH14"))
+    }
+
+    /// `check` warns (and `build` does not) at the `commune:` line of the one sample
+    /// profile whose commune cannot be followed.
+    @Test func checkWarnsAtTheCommuneLine() {
+        let warnings = Self.site.profiles.flatMap { ContentLint.commune(of: $0, Self.site.vocabularies) }
+        #expect(warnings.count == 1)
+        let warning = warnings.first
+        #expect(warning?.code == .unresolvedCommune && warning?.severity == .warning)
+        #expect(warning?.file == "content/profiles/hiep-hoa/gia-dinh-ong-giap-van-toan.md" && warning?.line == 5)
+        #expect(warning?.suggestion?.contains("content/vocab/commune-changes.yaml:") == true)
+    }
+
+    @Test func communesOfTodayResolveToThemselves() {
+        #expect(Self.today("Xã Tân Yên", "tan-yen", 2026) == "Xã Tân Yên")
+        #expect(Self.today("Phường Bắc Giang", "bac-giang", 2026) == "Phường Bắc Giang")
+    }
+
+    @Test func fileProblemsAreDiagnosticsAtTheirLine() {
+        let districts = Self.site.vocabularies.districts
+        let (history, found) = PlaceHistoryLoader.parse(
+            communes: "from: 2025-07-01\nsource: NQ\nunits:\n  - key: xa-a\n    name: Xã A\n    code: \"1\"\n    formed_from:\n      - {district: khong-co, commune: Xã B}\n",
+            changes: "- date: 2025-13-01\n  source: NQ\n  changes: []\n", districts: districts)
+        #expect(history.communes.count == 1)
+        #expect(found.contains { $0.file == PlaceHistoryLoader.communesFile && $0.line == 8 && $0.message.contains("khong-co") })
+        #expect(found.contains { $0.file == PlaceHistoryLoader.changesFile && $0.line == 1 && $0.message.contains("2025-13-01") })
+    }
+}
