@@ -17,6 +17,8 @@ public struct SiteIndex: Sendable {
     var factHashes: [ContentHash]
     /// Each profile's ``Profile/effectiveDate``.
     var dates: [CalendarDate]
+    /// The lists the taxonomies are made from, kept for the next edit.
+    var buckets: IndexBuckets
 
     /// The taxonomy of a kind.
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
@@ -56,6 +58,8 @@ public struct SiteIndex: Sendable {
         sortKeys = []
         factHashes = []
         dates = []
+        buckets = IndexBuckets(Vocabularies(districts: Vocabulary(kind: .districts, entries: []), movements: Vocabulary(kind: .movements, entries: []),
+                                            awards: Vocabulary(kind: .awards, entries: [])))
         self.order = order
         self.taxonomies = taxonomies
         self.newest = newest
@@ -65,83 +69,65 @@ public struct SiteIndex: Sendable {
 
     /// Builds every index of `site`. With `previous`, the index of the site before an
     /// edit, and `unchanged` (for each profile, its index before the edit if its source did
-    /// not change), only the edited profiles get new sort keys and are placed again.
+    /// not change), the kept profiles keep their keys, hashes, dates and places in every
+    /// list, and only the others are made and filed again.
     public init(site: Site, previous: SiteIndex? = nil, unchanged: [Int?] = []) {
         let profiles = site.profiles
         let vocab = site.vocabularies
-        if let previous, unchanged.count == profiles.count, previous.sortKeys.count == previous.order.count,
-           previous.factHashes.count == previous.order.count {
-            factHashes = Self.factHashes(profiles, known: unchanged.map { $0.map { previous.factHashes[$0] } })
-            sortKeys = ProfileOrder.keys(profiles, known: unchanged.map { $0.map { previous.sortKeys[$0] } })
-            var newIndex = [Int?](repeating: nil, count: previous.order.count)
-            var inserted: [Int] = []
+        var rank = [Int](repeating: 0, count: profiles.count)
+        var newIndex: [Int?] = [], inserted: [Int] = []
+        if let previous, unchanged.count == profiles.count {
+            newIndex = Array(repeating: nil, count: previous.order.count)
             for (i, old) in unchanged.enumerated() {
                 if let old { newIndex[old] = i } else { inserted.append(i) }
             }
+        }
+        // Moving a few profiles is cheaper than filing all of them; past some, it is not.
+        if let previous, unchanged.count == profiles.count, inserted.count <= 64, previous.sortKeys.count == previous.order.count,
+           previous.factHashes.count == previous.order.count, previous.dates.count == previous.order.count {
+            factHashes = Self.factHashes(profiles, known: unchanged.map { $0.map { previous.factHashes[$0] } })
+            sortKeys = ProfileOrder.keys(profiles, known: unchanged.map { $0.map { previous.sortKeys[$0] } })
             order = ProfileOrder.updated(previous.order, newIndex: newIndex, inserted: inserted, keys: sortKeys)
+            for (position, index) in order.enumerated() { rank[index] = position }
+            var dates = unchanged.map { $0.map { previous.dates[$0] } ?? CalendarDate(validYear: 1945, month: 12, day: 31) }
+            for i in inserted { dates[i] = Profile.effectiveDate(date: profiles[i].date, awards: profiles[i].awards) }
+            self.dates = dates
+            buckets = previous.buckets.updated(newIndex: newIndex, inserted: inserted, rank: rank, profiles: profiles)
+            // Newest first, then in list order: the kept profiles keep their order; the
+            // others are placed by date, then list position.
+            var newest = previous.newest.compactMap { newIndex[$0] }
+            for i in inserted {
+                var low = 0, high = newest.count
+                while low < high {
+                    let middle = (low + high) / 2, other = newest[middle]
+                    if dates[other] > dates[i] || (dates[other] == dates[i] && rank[other] < rank[i]) { low = middle + 1 } else { high = middle }
+                }
+                newest.insert(i, at: low)
+            }
+            self.newest = newest
         } else {
             factHashes = Self.factHashes(profiles)
             sortKeys = ProfileOrder.keys(profiles)
             order = ProfileOrder.sorted(sortKeys)
-        }
-        var movements = [[Int]](repeating: [], count: vocab.movements.entries.count)
-        var districts = [[Int]](repeating: [], count: vocab.districts.entries.count)
-        var awards = [[Int]](repeating: [], count: vocab.awards.entries.count)
-        var years: [Int: [Int]] = [:]
-        var kinds: [SubjectKind: [Int]] = [:]
-        var awardCount = 0
-        var dates = [CalendarDate](repeating: CalendarDate(validYear: 1945, month: 12, day: 31), count: profiles.count)
-        // Walking profiles in list order fills every bucket already sorted. Through a
-        // buffer: reading a field of `array[i]` copies the whole profile (every field
-        // retained and released), which made this loop several times slower.
-        let sorted = order
-        profiles.withUnsafeBufferPointer { profiles in
-            for index in sorted {
-                for movement in profiles[index].movements { movements[movement].append(index) }
-                districts[profiles[index].district].append(index)
-                kinds[profiles[index].kind, default: []].append(index)
-                // A profile is listed once under each of its award types and years (a
-                // profile has a few awards: no set needed).
-                let list = profiles[index].awards
-                dates[index] = Profile.effectiveDate(date: profiles[index].date, awards: list)
-                awardCount += list.count
-                for (a, award) in list.enumerated() {
-                    let earlier = list[..<a]
-                    if !earlier.contains(where: { $0.type == award.type }) { awards[award.type].append(index) }
-                    if !earlier.contains(where: { $0.year == award.year }) { years[award.year, default: []].append(index) }
-                }
+            for (position, index) in order.enumerated() { rank[index] = position }
+            buckets = IndexBuckets(vocab, profiles: profiles, order: order)
+            let dates = Parallel.map(elementsOf: profiles) { Profile.effectiveDate(date: $0.date, awards: $0.awards) }
+            self.dates = dates
+            // Newest first, then in list order: one number per profile, the date counted
+            // down in the high half and the list position in the low one.
+            var keys = [UInt64](repeating: 0, count: profiles.count)
+            for (position, index) in order.enumerated() {
+                let date = dates[index]
+                let number = UInt64(clamping: min(Int(UInt32.max), date.year * 10_000 + date.month * 100 + date.day))
+                keys[position] = (UInt64(UInt32.max) - number) << 32 | UInt64(position)
             }
+            keys.sort()
+            let sorted = order
+            newest = keys.map { sorted[Int($0 & 0xffff_ffff)] }
         }
-        func terms(_ vocabulary: Vocabulary, _ buckets: [[Int]]) -> [Term] {
-            zip(vocabulary.entries, buckets).compactMap { entry, members in
-                members.isEmpty ? nil : Term(key: entry.key, name: entry.name, description: entry.description, profiles: members)
-            }
-        }
-        taxonomies = [
-            Taxonomy(kind: .movement, terms: terms(vocab.movements, movements)),
-            Taxonomy(kind: .district, terms: terms(vocab.districts, districts)),
-            Taxonomy(kind: .award, terms: terms(vocab.awards, awards)),
-            Taxonomy(kind: .year, terms: years.keys.sorted(by: >).map {
-                Term(key: "\($0)", name: "Năm \($0)", description: nil, profiles: years[$0] ?? [])
-            }),
-            Taxonomy(kind: .kind, terms: SubjectKind.allCases.compactMap { kind in
-                guard let members = kinds[kind] else { return nil }
-                return Term(key: kind.key, name: kind.label, description: nil, profiles: members)
-            }),
-        ]
-        // Newest first, then in list order: one number per profile, the date counted down
-        // in the high half and the list position in the low one.
-        var keys = [UInt64](repeating: 0, count: profiles.count)
-        for (position, index) in sorted.enumerated() {
-            let date = dates[index]
-            let number = UInt64(clamping: min(Int(UInt32.max), date.year * 10_000 + date.month * 100 + date.day))
-            keys[position] = (UInt64(UInt32.max) - number) << 32 | UInt64(position)
-        }
-        keys.sort()
-        newest = keys.map { sorted[Int($0 & 0xffff_ffff)] }
-        countsByKind = kinds.mapValues(\.count)
-        self.awardCount = awardCount
-        self.dates = dates
+        taxonomies = buckets.taxonomies(vocab)
+        countsByKind = buckets.kinds.mapValues(\.count)
+        awardCount = profiles.withUnsafeBufferPointer { list in list.indices.reduce(0) { $0 + list[$1].awards.count } }
     }
 
     /// The hash of each profile's indexed facts, in parallel; with `known` (one per

@@ -1,0 +1,89 @@
+/// The profiles filed under each term: by vocabulary index (movements, districts, award
+/// types), by year and by kind, each list in list order. ``SiteIndex`` makes its
+/// taxonomies from them, and keeps them so that an edit moves a few profiles in the lists
+/// instead of making every list again.
+struct IndexBuckets: Sendable {
+    var movements: [[Int]]
+    var districts: [[Int]]
+    var awards: [[Int]]
+    var years: [Int: [Int]] = [:]
+    var kinds: [SubjectKind: [Int]] = [:]
+
+    /// Empty lists for the vocabularies' entries.
+    init(_ vocabularies: Vocabularies) {
+        movements = Array(repeating: [], count: vocabularies.movements.entries.count)
+        districts = Array(repeating: [], count: vocabularies.districts.entries.count)
+        awards = Array(repeating: [], count: vocabularies.awards.entries.count)
+    }
+
+    /// Every profile filed, walking them in list `order` (so each list is filled already
+    /// sorted).
+    init(_ vocabularies: Vocabularies, profiles: [Profile], order: [Int]) {
+        self.init(vocabularies)
+        // Through a buffer: reading a field of `array[i]` copies the whole profile.
+        profiles.withUnsafeBufferPointer { profiles in
+            for index in order { file(profiles[index]) { $0.append(index) } }
+        }
+    }
+
+    /// Calls `place` with each list `profile` is filed in, once each: every movement, its
+    /// district, its kind, and each of its award types and years (a profile has a few
+    /// awards: no set needed).
+    mutating func file(_ profile: borrowing Profile, _ place: (inout [Int]) -> Void) {
+        for movement in profile.movements { place(&movements[movement]) }
+        place(&districts[profile.district])
+        place(&kinds[profile.kind, default: []])
+        let list = profile.awards
+        for (a, award) in list.enumerated() {
+            let earlier = list[..<a]
+            if !earlier.contains(where: { $0.type == award.type }) { place(&awards[award.type]) }
+            if !earlier.contains(where: { $0.year == award.year }) { place(&years[award.year, default: []]) }
+        }
+    }
+
+    /// The lists after an edit: each profile kept moved to its new index (`newIndex`, by
+    /// old index; `nil`: deleted or edited), then the profiles at `inserted` filed at
+    /// their place by `rank` (each profile's position in the new list order).
+    func updated(newIndex: [Int?], inserted: [Int], rank: [Int], profiles: [Profile]) -> IndexBuckets {
+        func kept(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] } }
+        var next = self
+        next.movements = movements.map(kept)
+        next.districts = districts.map(kept)
+        next.awards = awards.map(kept)
+        next.years = years.mapValues(kept).filter { !$0.value.isEmpty }
+        next.kinds = kinds.mapValues(kept).filter { !$0.value.isEmpty }
+        for i in inserted {
+            next.file(profiles[i]) { list in
+                var low = 0, high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if rank[list[middle]] < rank[i] { low = middle + 1 } else { high = middle }
+                }
+                list.insert(i, at: low)
+            }
+        }
+        return next
+    }
+
+    /// The taxonomies: terms in vocabulary order (years newest first, kinds in their
+    /// order), those with no profile left out.
+    func taxonomies(_ vocabularies: Vocabularies) -> [Taxonomy] {
+        func terms(_ vocabulary: Vocabulary, _ buckets: [[Int]]) -> [Term] {
+            zip(vocabulary.entries, buckets).compactMap { entry, members in
+                members.isEmpty ? nil : Term(key: entry.key, name: entry.name, description: entry.description, profiles: members)
+            }
+        }
+        return [
+            Taxonomy(kind: .movement, terms: terms(vocabularies.movements, movements)),
+            Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts)),
+            Taxonomy(kind: .award, terms: terms(vocabularies.awards, awards)),
+            Taxonomy(kind: .year, terms: years.keys.sorted(by: >).map {
+                Term(key: "\($0)", name: "Năm \($0)", description: nil, profiles: years[$0] ?? [])
+            }),
+            Taxonomy(kind: .kind, terms: SubjectKind.allCases.compactMap { kind in
+                guard let members = kinds[kind], !members.isEmpty else { return nil }
+                return Term(key: kind.key, name: kind.label, description: nil, profiles: members)
+            }),
+        ]
+    }
+}
