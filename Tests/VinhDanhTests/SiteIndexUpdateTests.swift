@@ -12,17 +12,19 @@ struct SiteIndexUpdateTests {
                 == b.taxonomies.map { $0.terms.map { "\($0.key) \($0.name) \($0.profiles)" } }
     }
 
-    @Test(arguments: 0..<20)
-    func anUpdatedIndexEqualsAFreshOne(seed: Int) {
+    /// Up to three edits of the sample, by seed: a profile deleted, edited (new title, an
+    /// award a year earlier) or added (a copy in one movement), or a district emptied.
+    static func edited(seed: Int) -> Site {
         var random = EditSequenceTests.Random(state: UInt64(seed) + 1)
-        let before = PlaceHistoryTests.site
-        let old = SiteIndex(site: before)
-        var after = before
-        // Up to three profiles deleted, edited (new title, year, movement) or added.
+        var after = PlaceHistoryTests.site
         for _ in 0...random.next(3) {
             let i = random.next(after.profiles.count)
-            switch random.next(3) {
+            switch random.next(4) {
             case 0: after.profiles.remove(at: i)
+            case 3:
+                // A whole district-level unit emptied (its terms and counts go).
+                let district = after.profiles[i].district
+                after.profiles.removeAll { $0.district == district }
             case 1:
                 after.profiles[i].title = "Nguyễn Văn Mới \(i)"
                 after.profiles[i].awards[0].year -= 1
@@ -36,7 +38,32 @@ struct SiteIndexUpdateTests {
                 after.profiles.insert(copy, at: after.profiles.firstIndex { $0.path > copy.path } ?? after.profiles.count)
             }
         }
+        return after
+    }
+
+    @Test(arguments: 0..<20)
+    func anUpdatedIndexEqualsAFreshOne(seed: Int) {
+        let before = PlaceHistoryTests.site, after = Self.edited(seed: seed)
         let unchanged = IncrementalBuild.unchanged(before: before.profiles, after: after.profiles)
-        #expect(Self.same(SiteIndex(site: after, previous: old, unchanged: unchanged), SiteIndex(site: after)))
+        #expect(Self.same(SiteIndex(site: after, previous: SiteIndex(site: before), unchanged: unchanged), SiteIndex(site: after)))
+    }
+
+    @Test(arguments: 0..<20)
+    func updatedStatisticsEqualFreshOnes(seed: Int) {
+        let before = PlaceHistoryTests.site, after = Self.edited(seed: seed)
+        let unchanged = IncrementalBuild.unchanged(before: before.profiles, after: after.profiles)
+        var kept = [Bool](repeating: false, count: before.profiles.count)
+        for case let old? in unchanged { kept[old] = true }
+        let updated = Statistics(site: before).updated(
+            removing: kept.indices.filter { !kept[$0] }.map { before.profiles[$0] },
+            adding: unchanged.indices.filter { unchanged[$0] == nil }.map { after.profiles[$0] },
+            vocabularies: after.vocabularies, filed: SiteIndex(site: after).buckets)
+        let fresh = Statistics(site: after)
+        func table(_ s: Statistics) -> String {
+            "\(s.total) \(s.profiles) \(s.byAwardTotals) \([s.byAward, s.byDistrict, s.byMovement, s.byYear].map { $0.map { "\($0.key) \($0.counts)" } })"
+                + " \(s.byAwardAndYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }) })"
+                + " \(s.districtCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }) \(s.movementCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" })"
+        }
+        #expect(table(updated) == table(fresh))
     }
 }

@@ -136,9 +136,17 @@ public struct IncrementalBuild: Sendable {
             let index = SiteIndex(site: site, previous: previous.index, unchanged: unchanged)
             clock.lap("index")
             let cards = previous.cards.known
+            // The statistics change by the records of the profiles that came and went.
+            var kept = [Bool](repeating: false, count: previous.site.profiles.count)
+            for case let old? in unchanged { kept[old] = true }
+            let statistics = previous.statistics.updated(
+                removing: kept.indices.filter { !kept[$0] }.map { previous.site.profiles[$0] },
+                adding: unchanged.indices.filter { unchanged[$0] == nil }.map { site.profiles[$0] },
+                vocabularies: site.vocabularies, filed: index.buckets)
             renderer = SiteRenderer(site: site, index: index, theme: previous.theme,
                                     cards: unchanged.map { $0.flatMap { cards[$0] } }, photoSizes: previous.photoSizes,
-                                    sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true)
+                                    sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true, reusing: previous,
+                                    statistics: statistics)
                 .withSearchIndex(previous.searchIndex)
             clock.lap("renderer")
             let (fresh, reused) = Self.plannedInputs(renderer, previous: (planned, unchanged))

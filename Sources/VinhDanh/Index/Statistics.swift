@@ -50,36 +50,68 @@ public struct Statistics: Sendable {
     public var districtCounts: [Int: Counts] = [:]
     public var movementCounts: [Int: Counts] = [:]
 
+    /// Records of each award type (vocabulary index), by recipient kind.
+    private var awardCounts: [Counts] = []
+    /// Records of each year.
+    private var yearCounts: [Int: Counts] = [:]
+
     /// Counts every award record of `site`.
     public init(site: Site) {
-        let vocab = site.vocabularies
-        var awards = [Counts](repeating: Counts(), count: vocab.awards.entries.count)
-        var years: [Int: Counts] = [:]
+        awardCounts = Array(repeating: Counts(), count: site.vocabularies.awards.entries.count)
         // Through a buffer: `for profile in array` copies each whole profile.
         site.profiles.withUnsafeBufferPointer { list in
-            for i in list.indices {
-                let kind = list[i].kind, n = list[i].awards.count
-                profiles.add(kind)
-                total.add(kind, n)
-                districtCounts[list[i].district, default: Counts()].add(kind, n)
-                for movement in list[i].movements { movementCounts[movement, default: Counts()].add(kind, n) }
-                for award in list[i].awards {
-                    awards[award.type].add(kind)
-                    years[award.year, default: Counts()].add(kind)
-                    byAwardAndYear[award.type, default: [:]][award.year, default: Counts()].add(kind)
-                }
-            }
+            for i in list.indices { count(list[i], 1) }
         }
+        makeRows(site.vocabularies)
+    }
+
+    /// The statistics after an edit: the records of `removed` (the previous versions of
+    /// deleted and edited profiles) taken out, those of `added` counted. `filed` is the
+    /// index after the edit: a district or movement no profile is filed under any more is
+    /// dropped, as a count from nothing would not have it.
+    func updated(removing removed: [Profile], adding added: [Profile], vocabularies: Vocabularies, filed: IndexBuckets) -> Statistics {
+        var next = self
+        for profile in removed { next.count(profile, -1) }
+        for profile in added { next.count(profile, 1) }
+        next.districtCounts = next.districtCounts.filter { !filed.districts[$0.key].isEmpty }
+        next.movementCounts = next.movementCounts.filter { !filed.movements[$0.key].isEmpty }
+        // A year or an award type and year with no record left.
+        next.yearCounts = next.yearCounts.filter { $0.value.total != 0 }
+        next.byAwardAndYear = next.byAwardAndYear.compactMapValues { years in
+            let left = years.filter { $0.value.total != 0 }
+            return left.isEmpty ? nil : left
+        }
+        next.makeRows(vocabularies)
+        return next
+    }
+
+    /// Counts (`sign` 1) or takes out (-1) one profile and its award records.
+    private mutating func count(_ profile: borrowing Profile, _ sign: Int) {
+        let kind = profile.kind, n = profile.awards.count * sign
+        profiles.add(kind, sign)
+        total.add(kind, n)
+        districtCounts[profile.district, default: Counts()].add(kind, n)
+        for movement in profile.movements { movementCounts[movement, default: Counts()].add(kind, n) }
+        for award in profile.awards {
+            awardCounts[award.type].add(kind, sign)
+            yearCounts[award.year, default: Counts()].add(kind, sign)
+            byAwardAndYear[award.type, default: [:]][award.year, default: Counts()].add(kind, sign)
+        }
+    }
+
+    /// The tables, from the counts.
+    private mutating func makeRows(_ vocab: Vocabularies) {
         func rows(_ vocabulary: Vocabulary, _ counts: (Int) -> Counts?) -> [Row] {
             vocabulary.entries.indices.compactMap { i in
                 guard let c = counts(i), c.total > 0 else { return nil }
                 return Row(key: vocabulary.entries[i].key, name: vocabulary.entries[i].name, counts: c)
             }
         }
+        let awards = awardCounts, districts = districtCounts, movements = movementCounts, years = yearCounts
         byAward = rows(vocab.awards) { awards[$0] }
         byAwardTotals = awards.map(\.total)
-        byDistrict = rows(vocab.districts) { districtCounts[$0] }
-        byMovement = rows(vocab.movements) { movementCounts[$0] }
+        byDistrict = rows(vocab.districts) { districts[$0] }
+        byMovement = rows(vocab.movements) { movements[$0] }
         byYear = years.keys.sorted().map { Row(key: "\($0)", name: "\($0)", counts: years[$0] ?? Counts()) }
     }
 }

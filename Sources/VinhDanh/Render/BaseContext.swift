@@ -9,7 +9,7 @@
 /// `{{{headerHTML}}}`, `partials/footer` once as `{{{footerHTML}}}`, and
 /// `partials/breadcrumbs` once per distinct trail as `{{{breadcrumbs.trailHTML}}}`.
 struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
-    let site: Site
+    let config: SiteConfig
     let urls: SiteURLs
     let siteValues: [String: Any]
     /// `siteValues` in template form, made once.
@@ -25,9 +25,8 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
     private let trails: RenderCache
 
     init(site: Site, urls: SiteURLs, theme: Theme) {
-        self.site = site
+        config = site.config
         self.urls = urls
-        let config = site.config
         siteValues = [
             "title": config.title,
             "description": config.description,
@@ -61,7 +60,6 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         breadcrumbs: [(String, String?)], image: (url: String, alt: String)? = nil, type: String = "website",
         extra: [String: Any]
     ) -> [String: Any] {
-        let config = site.config
         let shareImage = image.map { (urls.absolute($0.url), $0.alt) }
             ?? config.image.map { (urls.absolute(urls.content($0)), config.title) }
         var context = extra

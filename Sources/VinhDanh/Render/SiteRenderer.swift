@@ -57,9 +57,15 @@ public struct SiteRenderer: Sendable {
     /// from ``cards(site:theme:)``). With `deferringSearchIndex` the search index is left
     /// empty for the caller to build alongside the pages and attach with
     /// ``withSearchIndex(_:)``.
+    /// With `previous`, a renderer of the same site before an edit of its profiles only
+    /// (same settings, vocabularies and theme), what does not depend on the profiles is
+    /// taken from it: the shared parts of every page, the rendered pagination items and
+    /// term descriptions. `statistics`, when given, are the site's (worked out from the
+    /// previous ones).
     public init(site: Site, index: SiteIndex, theme: Theme, cards: [String?]? = nil,
                 photoSizes: [String: PhotoSize] = [:],
-                sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false) {
+                sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false, reusing previous: SiteRenderer? = nil,
+                statistics: Statistics? = nil) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)
         self.site = site
@@ -69,26 +75,31 @@ public struct SiteRenderer: Sendable {
         let markdown = MarkdownRenderer(rootPath: urls.root)
         self.markdown = markdown
         self.cards = ProfileCards(site: site, urls: urls, theme: theme, rendered: cards ?? Self.cards(site: site, theme: theme))
+        // A term's description as HTML, from the previous renderer when it had the term.
+        var known: [TaxonomyKind: [String: String]] = [:]
+        for taxonomy in previous?.index.taxonomies ?? [] {
+            for (term, html) in zip(taxonomy.terms, previous?.termDescriptions[taxonomy.kind] ?? []) { known[taxonomy.kind, default: [:]][term.key] = html }
+        }
         var descriptions: [TaxonomyKind: [String]] = [:]
         for taxonomy in index.taxonomies {
             descriptions[taxonomy.kind] = taxonomy.terms.map { term in
-                term.description.map { markdown.render($0).html } ?? ""
+                known[taxonomy.kind]?[term.key] ?? term.description.map { markdown.render($0).html } ?? ""
             }
         }
         termDescriptions = descriptions
         // Counting every award record takes as long as the rest: on a thread of its own.
-        let counting = Background { Statistics(site: site) }
+        let counting = statistics == nil ? Background { Statistics(site: site) } : nil
         termLinks = TermLinks(index: index, theme: theme, urls: urls)
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
-        base = BaseContext(site: site, urls: urls, theme: theme)
-        paginationItems = RenderCache(theme: theme, template: "pagination-item")
+        base = previous?.base ?? BaseContext(site: site, urls: urls, theme: theme)
+        paginationItems = previous?.paginationItems ?? RenderCache(theme: theme, template: "pagination-item")
         var hasher = InputHasher()
         hasher.add(site.settingsHash)
         hasher.add(site.config.baseURL)
         siteInputs = hasher.hash
-        templateInputs = PageGraph.kinds.map { theme.inputs(of: $0.templates) }
+        templateInputs = previous?.templateInputs ?? PageGraph.kinds.map { theme.inputs(of: $0.templates) }
         (allProfiles, newestDate, termDates) = Self.contentInputs(site, index)
-        statistics = counting.wait()
+        self.statistics = statistics ?? counting?.wait() ?? Statistics(site: site)
     }
 
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
