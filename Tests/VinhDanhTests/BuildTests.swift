@@ -311,5 +311,8 @@ import Testing
         #expect(result.profiles >= 40)
         #expect(FileManager.default.fileExists(atPath: output + "/gioi-thieu/index.html"))
         #expect(FileManager.default.fileExists(atPath: output + "/dia-ban/cap-tinh/index.html"))
+        // Where a profile of 2019 stands today, through the changes of 2020–2025.
+        let page = try String(contentsOfFile: output + "/ho-so/than-thi-hue/index.html", encoding: .utf8)
+        #expect(page.contains("<dt>Xã/phường</dt><dd>Xã Cao Xá</dd></div>\n<div><dt>Nay thuộc</dt><dd>Xã Tân Yên, tỉnh Bắc Ninh</dd>"))
     }
 }

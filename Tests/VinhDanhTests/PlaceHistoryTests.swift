@@ -147,4 +147,28 @@ struct PlaceHistoryTests {
         #expect(found.contains { $0.file == PlaceHistoryLoader.communesFile && $0.line == 8 && $0.message.contains("khong-co") })
         #expect(found.contains { $0.file == PlaceHistoryLoader.changesFile && $0.line == 1 && $0.message.contains("2025-13-01") })
     }
+
+    /// The sample's Cao Xá profile shows where it stands today, and is found by today's
+    /// commune name as well as by the one it names.
+    @Test func aProfileShowsAndIsFoundByTodaysCommune() throws {
+        let site = Self.site
+        let i = try #require(site.profiles.firstIndex { $0.path == "content/profiles/tan-yen/than-thi-hue.md" })
+        #expect(site.profiles[i].commune == "Xã Cao Xá")
+        #expect(site.vocabularies.places.today(of: site.profiles[i]).map { site.vocabularies.places.communes[$0].name } == "Xã Tân Yên")
+        let index = SiteIndex(site: site)
+        let doc = try #require(index.order.firstIndex(of: i))
+        let files = SearchIndex(site: site, index: index, root: "/").files
+        // The documents each spelling of `word` lists (title and other fields), from
+        // the shard that holds it: ids are delta-encoded.
+        func documents(_ word: String, _ spelling: String) throws -> Set<Int> {
+            for file in files where file.path.hasSuffix(".json") && file.path.contains("/chi-muc/") {
+                guard let shard = try JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any],
+                      let forms = shard[word] as? [String: [[Int]]], let lists = forms[spelling] else { continue }
+                return Set(lists.flatMap { deltas in deltas.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1) } })
+            }
+            return []
+        }
+        #expect(try documents("cao", "cao").contains(doc) && documents("xa", "xá").contains(doc))
+        #expect(try documents("tan", "tân").contains(doc) && documents("yen", "yên").contains(doc))
+    }
 }

@@ -49,6 +49,14 @@ public struct Profile: Sendable {
     /// the latest award year. Never the build time, so the same content gives the same bytes.
     public var effectiveDate: CalendarDate { Self.effectiveDate(date: date, awards: awards) }
 
+    /// The day the profile's `commune` is read as of: 1 January of its first award's
+    /// year (its `date` if earlier). A commune renamed or merged later is followed from
+    /// there (``PlaceHistory``).
+    public var communeDate: CalendarDate {
+        let first = CalendarDate(validYear: awards.map(\.year).min() ?? date?.year ?? 1945, month: 1, day: 1)
+        return date.map { min($0, first) } ?? first
+    }
+
     /// ``effectiveDate`` from the two fields it reads: a loop over many profiles calls
     /// this, since a computed property of `array[i]` copies the whole profile first.
     static func effectiveDate(date: CalendarDate?, awards: [Award]) -> CalendarDate {

@@ -51,8 +51,7 @@ public enum ContentLint {
         let places = vocabularies.places
         guard let written = profile.commune, !places.communes.isEmpty, vocabularies.districts.entries.indices.contains(profile.district) else { return [] }
         let district = vocabularies.districts.entries[profile.district]
-        let year = profile.awards.map(\.year).min() ?? profile.date?.year ?? 1945
-        let date = profile.date.map { min($0, CalendarDate(validYear: year, month: 1, day: 1)) } ?? CalendarDate(validYear: year, month: 1, day: 1)
+        let date = profile.communeDate, year = date.year
         switch places.resolve(written, district: profile.district, on: date) {
         case .commune: return []
         case .dissolved(let change):

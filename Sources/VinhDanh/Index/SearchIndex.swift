@@ -37,8 +37,12 @@ public struct SearchIndex: Sendable {
         // list stays sorted.
         let order = index.order
         let sliceSize = 2048
+        // Each profile's commune of today is searchable beside the one it names (Cao Xá
+        // is found by "tân yên").
+        let places = vocab.places
+        let today = places.communes.isEmpty ? [] : Parallel.map(elementsOf: profiles) { places.today(of: $0).map { places.communes[$0].name } }
         let slices = Parallel.map((order.count + sliceSize - 1) / sliceSize) { slice in
-            Self.tokenize(profiles, order, range: (slice * sliceSize)..<min(order.count, (slice + 1) * sliceSize))
+            Self.tokenize(profiles, order, today: today, range: (slice * sliceSize)..<min(order.count, (slice + 1) * sliceSize))
         }
         var tokens: [String: Postings] = [:]
         for slice in slices {
@@ -119,7 +123,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Postings of the profiles at list positions `range`.
-    private static func tokenize(_ profiles: [Profile], _ order: [Int], range: Range<Int>) -> [String: Postings] {
+    private static func tokenize(_ profiles: [Profile], _ order: [Int], today: [String?], range: Range<Int>) -> [String: Postings] {
         // Words repeat endlessly (Vietnamese has a few thousand syllables): each distinct
         // spelling is lowercased and folded once, and gets a number; postings are kept by
         // number. A spelling is looked up by its bytes (the text is NFC already), which
@@ -160,6 +164,7 @@ public struct SearchIndex: Sendable {
             add(profile.title, doc: doc, title: true)
             add(profile.unit, doc: doc, title: false)
             add(profile.commune, doc: doc, title: false)
+            if !today.isEmpty { add(today[order[doc]], doc: doc, title: false) }
             add(profile.position, doc: doc, title: false)
             add(profile.summary, doc: doc, title: false)
         }

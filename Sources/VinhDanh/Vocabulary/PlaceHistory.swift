@@ -49,15 +49,48 @@ public struct PlaceHistory: Sendable {
     }
 
     /// Today's communes and wards.
-    public var communes: [Commune] = []
+    public private(set) var communes: [Commune] = []
     /// The day they came into being, and the resolution.
-    public var since: CalendarDate?
-    public var sinceSource: String = ""
+    public private(set) var since: CalendarDate?
+    public private(set) var sinceSource: String = ""
+    /// The province they belong to, as shown after a commune's name ("tỉnh …").
+    public private(set) var province: String?
     /// The changes before, oldest first.
-    public var changes: [Change] = []
+    public private(set) var changes: [Change] = []
+    /// Each commune's name, read once.
+    private var communeNames: [PlaceName] = []
+    /// The units each commune was formed from, by district-level unit and folded name:
+    /// (commune, position in its `formedFrom`).
+    private var formers: [Int: [String: [(commune: Int, part: Int)]]] = [:]
 
     /// No history: a site that keeps no communes.
     public static let empty = PlaceHistory()
+
+    private init() {}
+
+    /// The history of `communes` (from `since`, by `sinceSource`) and of the `changes`
+    /// before (sorted here, a day's changes kept in their order).
+    init(communes: [Commune], since: CalendarDate?, sinceSource: String, province: String?, changes: [Change]) {
+        self.communes = communes
+        self.since = since
+        self.sinceSource = sinceSource
+        self.province = province
+        self.changes = changes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        communeNames = communes.map { PlaceName($0.name) }
+        for (c, commune) in communes.enumerated() {
+            for (part, former) in commune.formedFrom.enumerated() {
+                formers[former.district, default: [:]][former.name.folded, default: []].append((c, part))
+            }
+        }
+    }
+
+    /// Today's commune that `profile`'s `commune` is part of (index in ``communes``), if
+    /// it can be followed from the day ``Profile/communeDate``.
+    public func today(of profile: borrowing Profile) -> Int? {
+        guard let written = profile.commune, !communes.isEmpty,
+              case .commune(let found, _) = resolve(written, district: profile.district, on: profile.communeDate) else { return nil }
+        return found
+    }
 
     /// Where a commune written in a profile stands today.
     public enum Resolution: Sendable {
@@ -78,8 +111,8 @@ public struct PlaceHistory: Sendable {
     public func resolve(_ written: String, district: Int, on date: CalendarDate) -> Resolution {
         var name = PlaceName(written), district = district
         var steps: [Change] = []
-        if let since, date >= since, let found = communes.indices.max(by: { name.match(PlaceName(communes[$0].name)) < name.match(PlaceName(communes[$1].name)) }),
-           name.match(PlaceName(communes[found].name)) > 0 {
+        if let since, date >= since, let found = communeNames.indices.max(by: { name.match(communeNames[$0]) < name.match(communeNames[$1]) }),
+           name.match(communeNames[found]) > 0 {
             return .commune(found, steps: [])
         }
         // The changes of one day apply at once: a name taken over that day by another
@@ -103,11 +136,9 @@ public struct PlaceHistory: Sendable {
             }
         }
         var best: (commune: Int, score: Int)?
-        for (c, commune) in communes.enumerated() {
-            for former in commune.formedFrom where former.district == district {
-                let score = name.match(former.name)
-                if score > (best?.score ?? 0) { best = (c, score) }
-            }
+        for (c, part) in formers[district]?[name.folded] ?? [] {
+            let score = name.match(communes[c].formedFrom[part].name)
+            if score > (best?.score ?? 0) { best = (c, score) }
         }
         if let best { return .commune(best.commune, steps: steps) }
         if steps.isEmpty, let gone = changes.last(where: { $0.date <= date && $0.district == district && $0.from.map(name.match) ?? 0 > 0 }) {

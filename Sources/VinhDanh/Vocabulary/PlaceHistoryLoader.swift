@@ -10,19 +10,29 @@ public enum PlaceHistoryLoader {
     /// Parses the files' texts (`nil`: the file does not exist, and the site keeps no such
     /// history), resolving district names and keys through `districts`.
     public static func parse(communes: String?, changes: String?, districts: Vocabulary) -> (PlaceHistory, [Diagnostic]) {
-        var history = PlaceHistory()
+        var read = Parts()
         var diagnostics: [Diagnostic] = []
-        if let communes, let document = read(communes, file: communesFile, &diagnostics) {
+        if let communes, let document = Self.read(communes, file: communesFile, &diagnostics) {
             var r = FieldReader(document: document)
-            readCommunes(&r, &history, districts)
+            readCommunes(&r, &read, districts)
             diagnostics += r.diagnostics
         }
-        if let changes, let document = read(changes, file: changesFile, &diagnostics) {
+        if let changes, let document = Self.read(changes, file: changesFile, &diagnostics) {
             var r = FieldReader(document: document)
-            readChanges(&r, &history, districts)
+            readChanges(&r, &read, districts)
             diagnostics += r.diagnostics
         }
-        return (history, diagnostics)
+        return (PlaceHistory(communes: read.communes, since: read.since, sinceSource: read.sinceSource, province: read.province,
+                             changes: read.changes), diagnostics)
+    }
+
+    /// What the files say, as it is read.
+    private struct Parts {
+        var communes: [PlaceHistory.Commune] = []
+        var since: CalendarDate?
+        var sinceSource = ""
+        var province: String?
+        var changes: [PlaceHistory.Change] = []
     }
 
     private static func read(_ text: String, file: String, _ diagnostics: inout [Diagnostic]) -> YAMLDocument? {
@@ -34,13 +44,14 @@ public enum PlaceHistoryLoader {
         }
     }
 
-    private static func readCommunes(_ r: inout FieldReader, _ history: inout PlaceHistory, _ districts: Vocabulary) {
+    private static func readCommunes(_ r: inout FieldReader, _ history: inout Parts, _ districts: Vocabulary) {
         guard let fields = r.rootMapping(what: "danh mục xã, phường") else { return }
         var keys: [String: Int] = [:], codes: [String: Int] = [:]
         for (name, key, value) in fields {
             switch name {
             case "from": history.since = date(&r, value, field: name)
             case "source": history.sinceSource = r.text(value, field: name) ?? ""
+            case "province": history.province = r.text(value, field: name)
             case "units":
                 for item in value.sequence ?? [] {
                     guard let commune = commune(&r, item, districts) else { continue }
@@ -99,7 +110,7 @@ public enum PlaceHistoryLoader {
         return commune
     }
 
-    private static func readChanges(_ r: inout FieldReader, _ history: inout PlaceHistory, _ districts: Vocabulary) {
+    private static func readChanges(_ r: inout FieldReader, _ history: inout Parts, _ districts: Vocabulary) {
         guard let batches = r.document.root?.sequence else {
             r.report(r.document.root, .badVocabulary, "tệp thay đổi đơn vị hành chính phải là một danh sách các đợt (`- date: …`)")
             return
@@ -123,7 +134,6 @@ public enum PlaceHistoryLoader {
                 if let change = change(&r, item, day, source, districts) { history.changes.append(change) }
             }
         }
-        history.changes.sort { $0.date < $1.date }  // stable: a day's changes keep their order
     }
 
     private static func change(_ r: inout FieldReader, _ item: Node, _ day: CalendarDate, _ source: String,

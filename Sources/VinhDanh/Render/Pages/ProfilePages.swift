@@ -40,6 +40,7 @@ extension SiteRenderer {
             "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: profile.kind.label)),
             "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
             "commune": TemplateText(profile.commune ?? ""),
+            "today": TemplateText(todayPlace(of: profile) ?? ""),
             "unit": TemplateText(profile.unit ?? ""),
             "position": TemplateText(profile.position ?? ""),
             "ethnicity": TemplateText(profile.ethnicity ?? ""),
@@ -106,5 +107,15 @@ extension SiteRenderer {
         }
         json.endObject()
         return json.text
+    }
+}
+
+extension SiteRenderer {
+    /// Where a profile's commune stands today ("Xã Tân Yên, tỉnh Bắc Ninh"), when it can
+    /// be followed there (``PlaceHistory``).
+    func todayPlace(of profile: borrowing Profile) -> String? {
+        let places = site.vocabularies.places
+        guard let found = places.today(of: profile) else { return nil }
+        return [places.communes[found].name, places.province].compactMap { $0 }.joined(separator: ", ")
     }
 }
