@@ -171,4 +171,29 @@ struct PlaceHistoryTests {
         #expect(try documents("cao", "cao").contains(doc) && documents("xa", "xá").contains(doc))
         #expect(try documents("tan", "tân").contains(doc) && documents("yen", "yên").contains(doc))
     }
+
+    /// Diagnostics of a profile filed under `district` with one award in `year`.
+    static func periodProblems(_ district: String, _ year: Int) -> [Diagnostic] {
+        let parser = ProfileParser(vocabularies: site.vocabularies, latestYear: 2026) { _ in nil }
+        let text = "---\ntitle: Nguyễn Văn A\nkind: cá nhân\ndistrict: \(district)\nawards:\n  - type: bang-khen-chu-tich-ubnd-tinh\n    year: \(year)\n---\nThân bài.\n"
+        return parser.parse(text, path: "content/profiles/a.md").diagnostics.filter { $0.code == .placeOutOfPeriod }
+    }
+
+    /// A district-level unit used outside its period is an error at the award's year that
+    /// names what the unit became, or came from.
+    @Test func aUnitUsedOutsideItsPeriodNamesItsSuccessors() throws {
+        let lucNam = try #require(Self.periodProblems("luc-nam", 2026).first)
+        #expect(lucNam.severity == .error && lucNam.line == 7)
+        #expect(lucNam.message.contains("Huyện Lục Nam không còn sau ngày 30/06/2025"))
+        #expect(lucNam.suggestion?.contains("Xã Lục Nam") == true && lucNam.suggestion?.contains("Xã Bảo Đài") == true)
+        // Yên Dũng went into the city on 1 January 2025.
+        let yenDung = try #require(Self.periodProblems("yen-dung", 2025).first)
+        #expect(yenDung.suggestion?.contains("Thành phố Bắc Giang") == true && yenDung.suggestion?.contains("Phường Yên Dũng") == true)
+        // Thị xã Chũ only from 2025.
+        let chu = try #require(Self.periodProblems("chu", 2024).first)
+        #expect(chu.suggestion?.contains("Huyện Lục Ngạn") == true)
+        // Within their periods: none (a 2025 award naming a district is one of before July).
+        #expect(Self.periodProblems("luc-nam", 2025).isEmpty && Self.periodProblems("chu", 2025).isEmpty)
+        #expect(Self.periodProblems("yen-dung", 2024).isEmpty && Self.periodProblems("cap-tinh", 2026).isEmpty)
+    }
 }

@@ -125,7 +125,9 @@ public struct ProfileParser: Sendable {
             }
         }
         for node in awardNodes {
-            if let award = readAward(node, kind: kind, &r) { awards.append(award) }
+            guard let award = readAward(node, kind: kind, &r) else { continue }
+            awards.append(award)
+            if let district { checkPeriod(of: district, award, at: node, &r) }
         }
         let top = r.document.root
         if title?.isEmpty ?? true { r.report(top, .missingField, "thiếu tên (trường `title`)", suggestion: "thêm dòng `title: Họ và tên hoặc tên tập thể`") }
@@ -150,6 +152,30 @@ public struct ProfileParser: Sendable {
         profile.movementsLine = movementsLine
         profile.communeLine = communeLine
         return profile
+    }
+
+    /// Reports an award filed under a district-level unit that did not exist in its year,
+    /// naming what the unit became or came from. An award is placed by its year: a unit
+    /// ending on 30 June still takes the awards of that year (a 2025 award naming a
+    /// district is one of before July).
+    private func checkPeriod(of district: Int, _ award: Profile.Award, at node: Node, _ r: inout FieldReader) {
+        let districts = vocabularies.districts, places = vocabularies.places
+        let entry = districts.entries[district]
+        let yearNode = node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node
+        if let until = entry.until, CalendarDate(validYear: award.year, month: 1, day: 1) > until {
+            let became = places.successors(of: district, in: districts)
+            r.report(yearNode, .placeOutOfPeriod,
+                     "\(entry.name) không còn sau ngày \(until.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
+                     suggestion: became.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
+                         : "ghi theo đơn vị nay thuộc, một trong: \(became.joined(separator: ", "))")
+        }
+        if let from = entry.from, CalendarDate(validYear: award.year, month: 12, day: 31) < from {
+            let before = places.predecessors(of: district, in: districts)
+            r.report(yearNode, .placeOutOfPeriod,
+                     "\(entry.name) chỉ có từ ngày \(from.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
+                     suggestion: before.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
+                         : "trước đó là: \(before.joined(separator: ", "))")
+        }
     }
 
     private func readAward(_ node: Node, kind: SubjectKind?, _ r: inout FieldReader) -> Profile.Award? {

@@ -59,4 +59,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case brokenLink = "VD028"
     /// A profile's `commune` that cannot be followed to a commune of today (warning).
     case unresolvedCommune = "VD029"
+    /// An award filed under a district-level unit that did not exist in its year.
+    case placeOutOfPeriod = "VD030"
 }

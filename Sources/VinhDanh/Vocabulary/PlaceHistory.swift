@@ -92,6 +92,25 @@ public struct PlaceHistory: Sendable {
         return found
     }
 
+    /// What the district-level unit at `district` (index in `districts`) became: the
+    /// communes of today formed from its units, or, for a unit merged whole into another
+    /// before that, the unit it went into (name) and what that one became.
+    public func successors(of district: Int, in districts: Vocabulary) -> [String] {
+        let direct = communes.filter { $0.formedFrom.contains { $0.district == district } }.map(\.name)
+        if !direct.isEmpty { return direct }
+        guard let move = changes.first(where: { $0.district == district && $0.from == nil }), let into = move.toDistrict,
+              districts.entries.indices.contains(into) else { return [] }
+        return [districts.entries[into].name] + successors(of: into, in: districts)
+    }
+
+    /// The district-level units the one at `district` was formed from (names).
+    public func predecessors(of district: Int, in districts: Vocabulary) -> [String] {
+        var seen = Set<Int>()
+        return changes.filter { $0.toDistrict == district && $0.district != district }.compactMap { change in
+            seen.insert(change.district).inserted && districts.entries.indices.contains(change.district) ? districts.entries[change.district].name : nil
+        }
+    }
+
     /// Where a commune written in a profile stands today.
     public enum Resolution: Sendable {
         /// Part of `communes[index]` today, through `steps`.
