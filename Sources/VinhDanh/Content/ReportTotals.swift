@@ -19,6 +19,9 @@ public struct ReportTotals: Sendable {
 
     /// Report number (`80/BC-SNV`), issuer, date, title, period and where in the source.
     public var number = "", issuer = "", date = "", title = "", period = "", source = ""
+    /// The former province whose profiles the report covers (`districts.yaml`'s
+    /// `province`), when the site holds more than that province.
+    public var province: String?
     /// What the totals section is and where it is in the report.
     public var section = "", sectionSource = ""
     public var items: [Item] = []
@@ -48,6 +51,7 @@ public struct ReportTotals: Sendable {
             func text(_ key: String) -> String { report[key].flatMap { r.text($0, field: "report.\(key)") } ?? "" }
             totals.number = text("number"); totals.issuer = text("issuer"); totals.date = text("date")
             totals.title = text("title"); totals.period = text("period"); totals.source = text("source")
+            totals.province = text("province").isEmpty ? nil : text("province")
             if let notes = report["general_notes"] { totals.notes = r.textList(notes, field: "report.general_notes").map(\.text) }
         }
         guard let awards = root["award_totals_2014_2023"]?.mapping, let items = awards["items"]?.sequence else {

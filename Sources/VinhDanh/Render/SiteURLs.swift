@@ -20,7 +20,7 @@ public struct SiteURLs: Sendable {
     public func asset(_ path: String) -> String { root + "assets/" + path }
     /// The statistics page and the official report's page.
     public var statistics: String { root + "thong-ke/" }
-    public var report: String { root + "thong-ke/bao-cao-2014-2023/" }
+    public func report(_ report: ReportTotals) -> String { root + "thong-ke/bao-cao-" + Slug.make(report.period) + "/" }
     public var search: String { root + "tim-kiem/" }
     /// A file under `content/` (e.g. `media/x.jpg`), as published.
     public func content(_ path: String) -> String { root + path }

@@ -90,7 +90,8 @@ extension SiteRenderer {
         json.key("address")
         json.beginObject()
         json.field("@type", "PostalAddress")
-        json.field("addressRegion", "Bắc Giang")
+        // The province is data: the district-level unit's (districts.yaml), if it says.
+        if let province = vocab.districts.entries[profile.district].province { json.field("addressRegion", province) }
         json.field("addressLocality", vocab.districts.entries[profile.district].name)
         json.endObject()
         if let summary = profile.summary { json.field("description", summary) }

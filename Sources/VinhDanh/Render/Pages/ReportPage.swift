@@ -2,15 +2,15 @@
 /// `content/data/report-totals.yaml`).
 struct ReportPage: PageKind {
     func pages(_ r: SiteRenderer) -> [PageRef] { r.site.report == nil ? [] : [PageRef()] }
-    func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.urls.report }
+    func path(_ page: PageRef, _ r: SiteRenderer) -> String? { r.site.report.map(r.urls.report) }
     func render(_ page: PageRef, _ r: SiteRenderer) -> [UInt8] { html(r, "layout-report", r.reportContext()) }
     var templates: [String] { ["layout-report", "stat-table"] + sharedTemplates }
     func inputs(_ page: PageRef, _ r: SiteRenderer, _ hasher: inout InputHasher) { r.addAllProfiles(&hasher) }
 }
 
 extension SiteRenderer {
-    /// `/thong-ke/bao-cao-2014-2023/`: the official report's totals beside the database's
-    /// own counts for the same award types and period (coverage).
+    /// `/thong-ke/bao-cao-<period>/`: the official report's totals beside the database's
+    /// own counts for the same award types, period and province (coverage).
     func reportContext() -> [String: Any] {
         guard let report = site.report else { return [:] }
         func number(_ value: Int?) -> String { value.map(Formatting.count) ?? "–" }
@@ -29,12 +29,10 @@ extension SiteRenderer {
             reported[key, default: .init()].add(.household, item.household ?? 0)
         }
         let years = report.years ?? 2014...2023
+        let covered = coveredRecords(report, years: years)
         let coverage = order.compactMap { key -> [String: Any]? in
             guard let index = site.vocabularies.awards.index(forKey: key), let expected = reported[key] else { return nil }
-            let found = (statistics.byAwardAndYear[index] ?? [:]).filter { years.contains($0.key) }.values
-                .reduce(into: Statistics.Counts()) { sum, c in
-                    for kind in Self.kindColumns { sum.add(kind, c[kind]) }
-                }
+            let found = covered[index] ?? Statistics.Counts()
             // Link the award's term page only when the site has one (some types have no profile yet).
             let used = index < statistics.byAwardTotals.count && statistics.byAwardTotals[index] > 0
             return ["name": site.vocabularies.awards.entries[index].name, "url": used ? urls.term(.award, key) : "",
@@ -43,9 +41,9 @@ extension SiteRenderer {
         }
         let chart = SVGChart.bars(report.items.map { .init(label: $0.label, value: Double($0.total), valueText: Formatting.count($0.total)) })
         return base.page(
-            title: "Báo cáo tổng kết \(report.period)",
+            title: "Báo cáo tổng kết \(report.period) của \(report.issuer)",
             description: "Số liệu khen thưởng \(report.period) theo Báo cáo \(report.number) của \(report.issuer), đặt cạnh số hồ sơ trên trang.",
-            path: urls.report, section: "thong-ke",
+            path: urls.report(report), section: "thong-ke",
             breadcrumbs: [("Trang chủ", urls.home), ("Thống kê", urls.statistics), ("Báo cáo \(report.period)", nil)],
             type: "article",
             extra: ["report": [
@@ -54,5 +52,26 @@ extension SiteRenderer {
                 "items": items, "chart": chart, "coverage": coverage, "notes": report.notes,
                 "firstYear": years.lowerBound, "lastYear": years.upperBound,
             ] as [String: Any]])
+    }
+
+    /// The profiles' award records of the report's period by award type (vocabulary
+    /// index), of its province's profiles only when it names one.
+    private func coveredRecords(_ report: ReportTotals, years: ClosedRange<Int>) -> [Int: Statistics.Counts] {
+        var found: [Int: Statistics.Counts] = [:]
+        guard let province = report.province else {
+            for (type, byYear) in statistics.byAwardAndYear {
+                for (year, counts) in byYear where years.contains(year) {
+                    for kind in Self.kindColumns { found[type, default: .init()].add(kind, counts[kind]) }
+                }
+            }
+            return found
+        }
+        let districts = site.vocabularies.districts.entries
+        site.profiles.withUnsafeBufferPointer { profiles in
+            for i in profiles.indices where districts[profiles[i].district].province == province {
+                for award in profiles[i].awards where years.contains(award.year) { found[award.type, default: .init()].add(profiles[i].kind) }
+            }
+        }
+        return found
     }
 }

@@ -71,7 +71,7 @@ extension SiteRenderer {
                     "share": ["chart": shareChart, "rows": share] as [String: Any],
                     "csv": urls.content("thong-ke/thong-ke.csv"),
                     "json": urls.content("thong-ke/thong-ke.json"),
-                    "report": site.report == nil ? "" : urls.report,
+                    "report": site.report.map(urls.report) ?? "",
                 ] as [String: Any],
             ])
     }
