@@ -313,6 +313,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output + "/dia-ban/cap-tinh/index.html"))
         // Where a profile of 2019 stands today, through the changes of 2020–2025.
         let page = try String(contentsOfFile: output + "/ho-so/than-thi-hue/index.html", encoding: .utf8)
-        #expect(page.contains("<dt>Xã/phường</dt><dd>Xã Cao Xá</dd></div>\n<div><dt>Nay thuộc</dt><dd>Xã Tân Yên, tỉnh Bắc Ninh</dd>"))
+        #expect(page.contains("<dt>Xã/phường</dt><dd>Xã Cao Xá</dd></div>\n<div><dt>Nay thuộc</dt><dd><a href=\"/dia-ban/xa-tan-yen/\">Xã Tân Yên</a>, tỉnh Bắc Ninh</dd>"))
+        // Today's commune has a page listing the profiles of the units it was formed from.
+        let commune = try String(contentsOfFile: output + "/dia-ban/xa-tan-yen/index.html", encoding: .utf8)
+        #expect(commune.contains("trên cơ sở: Thị trấn Cao Thượng (Huyện Tân Yên), Xã Cao Xá (Huyện Tân Yên)"))
+        #expect(commune.contains("/ho-so/than-thi-hue/"))
+        // The former units keep their pages.
+        #expect(FileManager.default.fileExists(atPath: output + "/dia-ban/tan-yen/index.html"))
     }
 }

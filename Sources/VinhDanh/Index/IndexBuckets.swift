@@ -1,5 +1,6 @@
 /// The profiles filed under each term: by vocabulary index (movements, districts, award
-/// types), by year and by kind, each list in list order. ``SiteIndex`` makes its
+/// types), by year, by kind and by the commune of today their `commune` is part of
+/// (``PlaceHistory``), each list in list order. ``SiteIndex`` makes its
 /// taxonomies from them, and keeps them so that an edit moves a few profiles in the lists
 /// instead of making every list again.
 struct IndexBuckets: Sendable {
@@ -8,12 +9,18 @@ struct IndexBuckets: Sendable {
     var awards: [[Int]]
     var years: [Int: [Int]] = [:]
     var kinds: [SubjectKind: [Int]] = [:]
+    /// By index in the places' ``PlaceHistory/communes``.
+    var communes: [[Int]]
+    /// What a profile's commune is followed through.
+    private let places: PlaceHistory
 
     /// Empty lists for the vocabularies' entries.
     init(_ vocabularies: Vocabularies) {
         movements = Array(repeating: [], count: vocabularies.movements.entries.count)
         districts = Array(repeating: [], count: vocabularies.districts.entries.count)
         awards = Array(repeating: [], count: vocabularies.awards.entries.count)
+        communes = Array(repeating: [], count: vocabularies.places.communes.count)
+        places = vocabularies.places
     }
 
     /// Every profile filed, walking them in list `order` (so each list is filled already
@@ -27,11 +34,12 @@ struct IndexBuckets: Sendable {
     }
 
     /// Calls `place` with each list `profile` is filed in, once each: every movement, its
-    /// district, its kind, and each of its award types and years (a profile has a few
-    /// awards: no set needed).
+    /// district, the commune of today its commune is part of, its kind, and each of its
+    /// award types and years (a profile has a few awards: no set needed).
     mutating func file(_ profile: borrowing Profile, _ place: (inout [Int]) -> Void) {
         for movement in profile.movements { place(&movements[movement]) }
         place(&districts[profile.district])
+        if !communes.isEmpty, let commune = places.today(of: profile) { place(&communes[commune]) }
         place(&kinds[profile.kind, default: []])
         let list = profile.awards
         for (a, award) in list.enumerated() {
@@ -50,6 +58,7 @@ struct IndexBuckets: Sendable {
         next.movements = movements.map(kept)
         next.districts = districts.map(kept)
         next.awards = awards.map(kept)
+        next.communes = communes.map(kept)
         next.years = years.mapValues(kept).filter { !$0.value.isEmpty }
         next.kinds = kinds.mapValues(kept).filter { !$0.value.isEmpty }
         for i in inserted {
@@ -75,7 +84,9 @@ struct IndexBuckets: Sendable {
         }
         return [
             Taxonomy(kind: .movement, terms: terms(vocabularies.movements, movements)),
-            Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts)),
+            // Today's communes beside the district-level units: another key space
+            // (`xa-…`, `phuong-…`), so no URL of a former unit changes.
+            Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts) + communeTerms(vocabularies)),
             Taxonomy(kind: .award, terms: terms(vocabularies.awards, awards)),
             Taxonomy(kind: .year, terms: years.keys.sorted(by: >).map {
                 Term(key: "\($0)", name: "Năm \($0)", description: nil, profiles: years[$0] ?? [])
@@ -85,5 +96,20 @@ struct IndexBuckets: Sendable {
                 return Term(key: kind.key, name: kind.label, description: nil, profiles: members)
             }),
         ]
+    }
+
+    /// The communes of today with profiles, each described by what it was formed from.
+    private func communeTerms(_ vocabularies: Vocabularies) -> [Term] {
+        zip(places.communes, communes).compactMap { commune, members in
+            guard !members.isEmpty else { return nil }
+            let districts = vocabularies.districts.entries
+            let parts = commune.formedFrom.map { part in
+                districts.indices.contains(part.district) ? "\(part.written) (\(districts[part.district].name))" : part.written
+            }
+            let since = places.since.map { " từ ngày \($0.vietnamese)" } ?? ""
+            let description = "\(commune.name) (mã \(commune.code)) được thành lập\(since) trên cơ sở: \(parts.joined(separator: ", ")). "
+                + "Các hồ sơ dưới đây ghi xã, phường, thị trấn cũ nay thuộc \(commune.name)."
+            return Term(key: commune.key, name: commune.name, description: description, profiles: members)
+        }
     }
 }

@@ -29,7 +29,7 @@ public struct SiteIndex: Sendable {
     /// ``init(site:)`` reads of a profile (see ``addIndexedFacts(_:_:)``). An edit that
     /// keeps these keeps the index.
     public static func alike(_ a: Profile, _ b: Profile) -> Bool {
-        a.title == b.title && a.slug == b.slug && a.kind == b.kind && a.district == b.district
+        a.title == b.title && a.slug == b.slug && a.kind == b.kind && a.district == b.district && a.commune == b.commune
             && a.movements == b.movements && a.awards.map(\.type) == b.awards.map(\.type)
             && a.awards.map(\.year) == b.awards.map(\.year) && a.effectiveDate == b.effectiveDate
     }
@@ -40,6 +40,7 @@ public struct SiteIndex: Sendable {
         hasher.add(profile.slug)
         hasher.add(profile.kind.rawValue)
         hasher.add(profile.district)
+        hasher.add(profile.commune)
         hasher.add(profile.movements.count)
         for movement in profile.movements { hasher.add(movement) }
         hasher.add(profile.awards.count)

@@ -40,7 +40,7 @@ extension SiteRenderer {
             "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: profile.kind.label)),
             "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
             "commune": TemplateText(profile.commune ?? ""),
-            "today": TemplateText(todayPlace(of: profile) ?? ""),
+            "today": TemplateText(todayLink(of: profile) ?? ""),
             "unit": TemplateText(profile.unit ?? ""),
             "position": TemplateText(profile.position ?? ""),
             "ethnicity": TemplateText(profile.ethnicity ?? ""),
@@ -112,11 +112,13 @@ extension SiteRenderer {
 }
 
 extension SiteRenderer {
-    /// Where a profile's commune stands today ("Xã Tân Yên, tỉnh Bắc Ninh"), when it can
-    /// be followed there (``PlaceHistory``).
-    func todayPlace(of profile: borrowing Profile) -> String? {
+    /// Where a profile's commune stands today, as HTML: a link to that commune's page,
+    /// then its province ("Xã Tân Yên, tỉnh Bắc Ninh"), when it can be followed there
+    /// (``PlaceHistory``).
+    func todayLink(of profile: borrowing Profile) -> String? {
         let places = site.vocabularies.places
         guard let found = places.today(of: profile) else { return nil }
-        return [places.communes[found].name, places.province].compactMap { $0 }.joined(separator: ", ")
+        let commune = places.communes[found]
+        return termLinks.html(.district, commune.key, name: commune.name) + (places.province.map { ", " + HTMLEscaping.escape($0) } ?? "")
     }
 }
