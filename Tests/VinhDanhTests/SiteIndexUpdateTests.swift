@@ -7,7 +7,7 @@ import Testing
 struct SiteIndexUpdateTests {
     static func same(_ a: SiteIndex, _ b: SiteIndex) -> Bool {
         a.order == b.order && a.newest == b.newest && a.countsByKind == b.countsByKind && a.awardCount == b.awardCount
-            && a.dates == b.dates && a.sortKeys == b.sortKeys && a.factHashes == b.factHashes
+            && a.dates == b.dates && a.sortKeys == b.sortKeys && a.factHashes == b.factHashes && a.todayCommunes == b.todayCommunes
             && a.taxonomies.map { $0.terms.map { "\($0.key) \($0.name) \($0.profiles)" } }
                 == b.taxonomies.map { $0.terms.map { "\($0.key) \($0.name) \($0.profiles)" } }
     }

@@ -11,8 +11,8 @@ struct IndexBuckets: Sendable {
     var kinds: [SubjectKind: [Int]] = [:]
     /// By index in the places' ``PlaceHistory/communes``.
     var communes: [[Int]]
-    /// What a profile's commune is followed through.
-    private let places: PlaceHistory
+    /// The commune of today each profile is filed under (``SiteIndex/todayCommunes``).
+    private var today: [Int?] = []
 
     /// Empty lists for the vocabularies' entries.
     init(_ vocabularies: Vocabularies) {
@@ -20,26 +20,26 @@ struct IndexBuckets: Sendable {
         districts = Array(repeating: [], count: vocabularies.districts.entries.count)
         awards = Array(repeating: [], count: vocabularies.awards.entries.count)
         communes = Array(repeating: [], count: vocabularies.places.communes.count)
-        places = vocabularies.places
     }
 
     /// Every profile filed, walking them in list `order` (so each list is filled already
-    /// sorted).
-    init(_ vocabularies: Vocabularies, profiles: [Profile], order: [Int]) {
+    /// sorted); `today`: each profile's commune of today, if any.
+    init(_ vocabularies: Vocabularies, profiles: [Profile], order: [Int], today: [Int?]) {
         self.init(vocabularies)
+        self.today = today
         // Through a buffer: reading a field of `array[i]` copies the whole profile.
         profiles.withUnsafeBufferPointer { profiles in
-            for index in order { file(profiles[index]) { $0.append(index) } }
+            for index in order { file(profiles[index], index) { $0.append(index) } }
         }
     }
 
     /// Calls `place` with each list `profile` is filed in, once each: every movement, its
     /// district, the commune of today its commune is part of, its kind, and each of its
     /// award types and years (a profile has a few awards: no set needed).
-    mutating func file(_ profile: borrowing Profile, _ place: (inout [Int]) -> Void) {
+    mutating func file(_ profile: borrowing Profile, _ index: Int, _ place: (inout [Int]) -> Void) {
         for movement in profile.movements { place(&movements[movement]) }
         place(&districts[profile.district])
-        if !communes.isEmpty, let commune = places.today(of: profile) { place(&communes[commune]) }
+        if index < today.count, let commune = today[index] { place(&communes[commune]) }
         place(&kinds[profile.kind, default: []])
         let list = profile.awards
         for (a, award) in list.enumerated() {
@@ -51,10 +51,12 @@ struct IndexBuckets: Sendable {
 
     /// The lists after an edit: each profile kept moved to its new index (`newIndex`, by
     /// old index; `nil`: deleted or edited), then the profiles at `inserted` filed at
-    /// their place by `rank` (each profile's position in the new list order).
-    func updated(newIndex: [Int?], inserted: [Int], rank: [Int], profiles: [Profile]) -> IndexBuckets {
+    /// their place by `rank` (each profile's position in the new list order); `today` is
+    /// each profile's commune of today after the edit.
+    func updated(newIndex: [Int?], inserted: [Int], rank: [Int], profiles: [Profile], today: [Int?]) -> IndexBuckets {
         func kept(_ list: [Int]) -> [Int] { list.compactMap { newIndex[$0] } }
         var next = self
+        next.today = today
         next.movements = movements.map(kept)
         next.districts = districts.map(kept)
         next.awards = awards.map(kept)
@@ -62,7 +64,7 @@ struct IndexBuckets: Sendable {
         next.years = years.mapValues(kept).filter { !$0.value.isEmpty }
         next.kinds = kinds.mapValues(kept).filter { !$0.value.isEmpty }
         for i in inserted {
-            next.file(profiles[i]) { list in
+            next.file(profiles[i], i) { list in
                 var low = 0, high = list.count
                 while low < high {
                     let middle = (low + high) / 2
@@ -100,7 +102,8 @@ struct IndexBuckets: Sendable {
 
     /// The communes of today with profiles, each described by what it was formed from.
     private func communeTerms(_ vocabularies: Vocabularies) -> [Term] {
-        zip(places.communes, communes).compactMap { commune, members in
+        let places = vocabularies.places
+        return zip(places.communes, communes).compactMap { commune, members in
             guard !members.isEmpty else { return nil }
             let districts = vocabularies.districts.entries
             let parts = commune.formedFrom.map { part in

@@ -39,8 +39,8 @@ public struct SearchIndex: Sendable {
         let sliceSize = 2048
         // Each profile's commune of today is searchable beside the one it names (Cao Xá
         // is found by "tân yên").
-        let places = vocab.places
-        let today = places.communes.isEmpty ? [] : Parallel.map(elementsOf: profiles) { places.today(of: $0).map { places.communes[$0].name } }
+        let communes = vocab.places.communes
+        let today = index.todayCommunes.map { $0.map { communes[$0].name } }
         let slices = Parallel.map((order.count + sliceSize - 1) / sliceSize) { slice in
             Self.tokenize(profiles, order, today: today, range: (slice * sliceSize)..<min(order.count, (slice + 1) * sliceSize))
         }

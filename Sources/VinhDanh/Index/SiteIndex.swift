@@ -19,6 +19,9 @@ public struct SiteIndex: Sendable {
     var dates: [CalendarDate]
     /// The lists the taxonomies are made from, kept for the next edit.
     var buckets: IndexBuckets
+    /// Each profile's commune of today (index in ``PlaceHistory/communes``), if its
+    /// `commune` can be followed there; empty for a site without places.
+    public var todayCommunes: [Int?] = []
 
     /// The taxonomy of a kind.
     public func taxonomy(_ kind: TaxonomyKind) -> Taxonomy {
@@ -93,7 +96,13 @@ public struct SiteIndex: Sendable {
             var dates = unchanged.map { $0.map { previous.dates[$0] } ?? CalendarDate(validYear: 1945, month: 12, day: 31) }
             for i in inserted { dates[i] = Profile.effectiveDate(date: profiles[i].date, awards: profiles[i].awards) }
             self.dates = dates
-            buckets = previous.buckets.updated(newIndex: newIndex, inserted: inserted, rank: rank, profiles: profiles)
+            var today: [Int?] = []
+            if !vocab.places.communes.isEmpty {
+                today = unchanged.map { $0.flatMap { $0 < previous.todayCommunes.count ? previous.todayCommunes[$0] : nil } }
+                for i in inserted { today[i] = vocab.places.today(of: profiles[i]) }
+            }
+            todayCommunes = today
+            buckets = previous.buckets.updated(newIndex: newIndex, inserted: inserted, rank: rank, profiles: profiles, today: today)
             // Newest first, then in list order: the kept profiles keep their order; the
             // others are placed by date, then list position.
             var newest = previous.newest.compactMap { newIndex[$0] }
@@ -111,7 +120,10 @@ public struct SiteIndex: Sendable {
             sortKeys = ProfileOrder.keys(profiles)
             order = ProfileOrder.sorted(sortKeys)
             for (position, index) in order.enumerated() { rank[index] = position }
-            buckets = IndexBuckets(vocab, profiles: profiles, order: order)
+            // Following each profile's commune costs some microseconds: in parallel, once.
+            let places = vocab.places
+            todayCommunes = places.communes.isEmpty ? [] : Parallel.map(elementsOf: profiles) { places.today(of: $0) }
+            buckets = IndexBuckets(vocab, profiles: profiles, order: order, today: todayCommunes)
             let dates = Parallel.map(elementsOf: profiles) { Profile.effectiveDate(date: $0.date, awards: $0.awards) }
             self.dates = dates
             // Newest first, then in list order: one number per profile, the date counted

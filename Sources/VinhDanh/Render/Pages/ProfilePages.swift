@@ -40,7 +40,7 @@ extension SiteRenderer {
             "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: profile.kind.label)),
             "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
             "commune": TemplateText(profile.commune ?? ""),
-            "today": TemplateText(todayLink(of: profile) ?? ""),
+            "today": TemplateText(todayLink(of: i) ?? ""),
             "unit": TemplateText(profile.unit ?? ""),
             "position": TemplateText(profile.position ?? ""),
             "ethnicity": TemplateText(profile.ethnicity ?? ""),
@@ -115,9 +115,9 @@ extension SiteRenderer {
     /// Where a profile's commune stands today, as HTML: a link to that commune's page,
     /// then its province ("Xã Tân Yên, tỉnh Bắc Ninh"), when it can be followed there
     /// (``PlaceHistory``).
-    func todayLink(of profile: borrowing Profile) -> String? {
+    func todayLink(of i: Int) -> String? {
         let places = site.vocabularies.places
-        guard let found = places.today(of: profile) else { return nil }
+        guard i < index.todayCommunes.count, let found = index.todayCommunes[i] else { return nil }
         let commune = places.communes[found]
         return termLinks.html(.district, commune.key, name: commune.name) + (places.province.map { ", " + HTMLEscaping.escape($0) } ?? "")
     }
