@@ -194,6 +194,12 @@ struct PlaceHistoryTests {
         #expect(chu.suggestion?.contains("Huyện Lục Ngạn") == true)
         // Within their periods: none (a 2025 award naming a district is one of before July).
         #expect(Self.periodProblems("luc-nam", 2025).isEmpty && Self.periodProblems("chu", 2025).isEmpty)
-        #expect(Self.periodProblems("yen-dung", 2024).isEmpty && Self.periodProblems("cap-tinh", 2026).isEmpty)
+        #expect(Self.periodProblems("yen-dung", 2024).isEmpty && Self.periodProblems("cap-tinh", 2025).isEmpty)
+        // Provincial agencies: one unit per former province until June 2025, one for the
+        // new province from July.
+        let agencies = try #require(Self.periodProblems("cap-tinh", 2026).first)
+        #expect(agencies.suggestion?.contains("Cấp tỉnh (tỉnh Bắc Ninh)") == true)
+        #expect(Self.periodProblems("cap-tinh-bac-ninh", 2026).isEmpty && Self.periodProblems("cap-tinh-bac-ninh-cu", 2024).isEmpty)
+        #expect(Self.periodProblems("cap-tinh-bac-ninh", 2024).count == 1)
     }
 }
