@@ -320,5 +320,10 @@ import Testing
         #expect(commune.contains("/ho-so/than-thi-hue/"))
         // The former units keep their pages.
         #expect(FileManager.default.fileExists(atPath: output + "/dia-ban/tan-yen/index.html"))
+        // The places index: today's communes under the former units they come from, then
+        // the former units with their periods.
+        let places = try String(contentsOfFile: output + "/dia-ban/index.html", encoding: .utf8)
+        #expect(places.contains("<h3>Huyện Tân Yên</h3>\n<ul class=\"terms\">\n<li><a href=\"/dia-ban/xa-tan-yen/\">Xã Tân Yên</a>"))
+        #expect(places.contains("Huyện Yên Dũng</a> <span class=\"count\">4 hồ sơ · đến 31/12/2024</span>"))
     }
 }

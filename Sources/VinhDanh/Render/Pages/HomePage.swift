@@ -40,7 +40,7 @@ extension SiteRenderer {
 
     func termLinkList(_ kind: TaxonomyKind) -> [[String: Any]] {
         index.taxonomy(kind).terms.map { term in
-            ["name": term.name, "url": urls.term(kind, term.key), "count": Formatting.count(term.profiles.count)]
+            ["name": term.name, "url": urls.term(kind, term.key), "count": Formatting.count(term.profiles.count), "key": term.key, "period": ""]
         }
     }
 }

@@ -51,12 +51,44 @@ struct TaxonomyPages: PageKind {
 
 extension SiteRenderer {
     func taxonomyContext(_ kind: TaxonomyKind) -> [String: Any] {
-        let terms = termLinkList(kind)
+        var terms = termLinkList(kind)
+        let count = terms.count
+        // Places with a history: today's communes grouped by the former units they were
+        // formed from (a commune from two units under both), then the former units, each
+        // with its period.
+        var groups: [[String: Any]] = []
+        let places = site.vocabularies.places, districts = site.vocabularies.districts.entries
+        if kind == .district, !places.communes.isEmpty {
+            let communeKeys = Dictionary(places.communes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let communeTerms = terms.filter { communeKeys[$0["key"] as? String ?? ""] != nil }
+            for (d, district) in districts.enumerated() {
+                let formed = communeTerms.filter { term in
+                    communeKeys[term["key"] as? String ?? ""].map { places.communes[$0].formedFrom.contains { $0.district == d } } ?? false
+                }
+                if !formed.isEmpty { groups.append(["name": district.name, "period": Self.period(district), "communes": formed]) }
+            }
+            terms = terms.filter { communeKeys[$0["key"] as? String ?? ""] == nil }.map { term in
+                var term = term
+                term["period"] = districts.first { $0.key == term["key"] as? String }.map(Self.period) ?? ""
+                return term
+            }
+        }
         return base.page(
-            title: kind.title, description: "\(kind.title): \(terms.count) mục, mỗi mục kèm số hồ sơ.",
+            title: kind.title, description: "\(kind.title): \(count) mục, mỗi mục kèm số hồ sơ.",
             path: urls.taxonomy(kind), section: kind.path,
             breadcrumbs: [("Trang chủ", urls.home), (kind.title, nil)],
-            extra: ["taxonomy": ["title": kind.title, "terms": terms, "isYear": kind == .year] as [String: Any]])
+            extra: ["taxonomy": ["title": kind.title, "terms": terms, "isYear": kind == .year, "hasGroups": !groups.isEmpty,
+                                 "groups": groups, "since": places.since?.vietnamese ?? ""] as [String: Any]])
+    }
+
+    /// A district-level unit's period as shown beside its name ("đến 30/06/2025").
+    static func period(_ unit: VocabularyEntry) -> String {
+        switch (unit.from, unit.until) {
+        case (let from?, let until?): return "\(from.vietnamese) – \(until.vietnamese)"
+        case (nil, let until?): return "đến \(until.vietnamese)"
+        case (let from?, nil): return "từ \(from.vietnamese)"
+        case (nil, nil): return ""
+        }
     }
 
     func termContext(_ kind: TaxonomyKind, _ t: Int, _ page: Int) -> [String: Any] {
