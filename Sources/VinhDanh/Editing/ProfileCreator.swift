@@ -31,6 +31,10 @@ public struct ProfileCreator: Sendable {
         let text = archetype.render(draft)
         let parser = ProfileParser(vocabularies: site.vocabularies, latestYear: latestYear, checkPhoto: { _ in nil })
         let (_, diagnostics) = parser.parse(text, path: draft.path(slug: slug))
+        // A place used outside its period is the editor's input, not the archetype's fault.
+        if let problem = diagnostics.first(where: { $0.code == .placeOutOfPeriod }) {
+            return .failure(InputProblem(field: "--district", message: problem.message, suggestion: problem.suggestion))
+        }
         if let problem = diagnostics.first(where: { $0.severity == .error }) {
             return .failure(InputProblem(field: archetype.source, message: "mẫu hồ sơ tạo ra nội dung lỗi: \(problem.message)",
                                          suggestion: problem.suggestion))
