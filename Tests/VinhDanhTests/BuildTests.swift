@@ -325,5 +325,12 @@ import Testing
         let places = try String(contentsOfFile: output + "/dia-ban/index.html", encoding: .utf8)
         #expect(places.contains("<h3>Huyện Tân Yên</h3>\n<ul class=\"terms\">\n<li><a href=\"/dia-ban/xa-tan-yen/\">Xã Tân Yên</a>"))
         #expect(places.contains("Huyện Yên Dũng</a> <span class=\"count\">4 hồ sơ · đến 31/12/2024</span>"))
+        // Statistics by today's commune, and the profiles that have none.
+        let statistics = try String(contentsOfFile: output + "/thong-ke/index.html", encoding: .utf8)
+        #expect(statistics.contains("Theo xã, phường hiện nay") && statistics.contains("<th scope=\"row\">Chưa xác định</th>"))
+        let csv = try String(contentsOfFile: output + "/thong-ke/thong-ke.csv", encoding: .utf8)
+        #expect(csv.contains("xa-phuong,xa-tan-yen,\"Xã Tân Yên\",") && csv.contains("xa-phuong,chua-xac-dinh,\"Chưa xác định\","))
+        let json = try String(contentsOfFile: output + "/thong-ke/thong-ke.json", encoding: .utf8)
+        #expect(json.contains("\"byCommune\":[{\"key\":\"phuong-bac-giang\""))
     }
 }

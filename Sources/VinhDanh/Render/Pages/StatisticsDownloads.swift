@@ -24,6 +24,7 @@ extension SiteRenderer {
         for row in stats.byYear { line("nam", row) }
         for row in stats.byDistrict { line("dia-ban", row) }
         for row in stats.byMovement { line("phong-trao", row) }
+        for row in communeRows() { line("xa-phuong", row) }
         return csv
     }
 
@@ -44,6 +45,7 @@ extension SiteRenderer {
             ("byYear", rows(stats.byYear)),
             ("byDistrict", rows(stats.byDistrict)),
             ("byMovement", rows(stats.byMovement)),
+            ("byCommune", rows(communeRows())),
         ]) + "\n"
     }
 }

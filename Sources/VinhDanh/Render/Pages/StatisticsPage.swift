@@ -44,7 +44,7 @@ extension SiteRenderer {
             return .init(label: row.name, value: Formatting.percentValue(direct, of: row.counts.total),
                          valueText: Formatting.percent(direct, of: row.counts.total))
         }, maximum: 100)
-        let sections: [[String: Any]] = [
+        var sections: [[String: Any]] = [
             ["id": "hinh-thuc", "title": "Theo hình thức khen thưởng", "chart": chart(stats.byAward),
              "table": table(caption: "Lượt khen thưởng theo hình thức và đối tượng", first: "Hình thức khen thưởng",
                             rows: stats.byAward) { urls.term(.award, $0.key) }],
@@ -58,6 +58,13 @@ extension SiteRenderer {
              "table": table(caption: "Lượt khen thưởng theo phong trào và đối tượng", first: "Phong trào",
                             rows: stats.byMovement) { urls.term(.movement, $0.key) }],
         ]
+        let communes = communeRows()
+        if !communes.isEmpty {
+            sections.append(["id": "xa-phuong", "title": "Theo xã, phường hiện nay", "chart": chart(communes),
+                             "note": "Mỗi hồ sơ được tính ở xã, phường mà xã, phường, thị trấn ghi trong hồ sơ nay thuộc; hồ sơ không ghi hoặc chưa xác định được ở dòng “Chưa xác định”.",
+                             "table": table(caption: "Lượt khen thưởng theo xã, phường hiện nay và đối tượng", first: "Xã, phường",
+                                            rows: communes) { $0.key == Self.undetermined ? "" : urls.term(.district, $0.key) }])
+        }
         let path = urls.statistics
         return base.page(
             title: "Thống kê khen thưởng",
@@ -74,5 +81,28 @@ extension SiteRenderer {
                     "report": site.report.map(urls.report) ?? "",
                 ] as [String: Any],
             ])
+    }
+
+    /// The key of the row of profiles whose commune of today is not known.
+    static let undetermined = "chua-xac-dinh"
+
+    /// Award records by the commune of today each profile's commune is part of
+    /// (``SiteIndex/todayCommunes``), in the communes' order, then those of profiles
+    /// with none; empty for a site without places.
+    func communeRows() -> [Statistics.Row] {
+        let places = site.vocabularies.places
+        guard !places.communes.isEmpty else { return [] }
+        var counts = [Statistics.Counts](repeating: .init(), count: places.communes.count + 1)
+        site.profiles.withUnsafeBufferPointer { profiles in
+            for i in profiles.indices {
+                let commune = i < index.todayCommunes.count ? index.todayCommunes[i] ?? places.communes.count : places.communes.count
+                counts[commune].add(profiles[i].kind, profiles[i].awards.count)
+            }
+        }
+        var rows = places.communes.indices.compactMap { c -> Statistics.Row? in
+            counts[c].total > 0 ? Statistics.Row(key: places.communes[c].key, name: places.communes[c].name, counts: counts[c]) : nil
+        }
+        if let rest = counts.last, rest.total > 0 { rows.append(Statistics.Row(key: Self.undetermined, name: "Chưa xác định", counts: rest)) }
+        return rows
     }
 }
