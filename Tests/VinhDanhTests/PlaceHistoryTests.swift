@@ -173,10 +173,23 @@ struct PlaceHistoryTests {
     }
 
     /// Diagnostics of a profile filed under `district` with one award in `year`.
-    static func periodProblems(_ district: String, _ year: Int) -> [Diagnostic] {
+    static func periodProblems(_ district: String, _ year: Int, _ more: String = "", code: DiagnosticCode = .placeOutOfPeriod) -> [Diagnostic] {
         let parser = ProfileParser(vocabularies: site.vocabularies, latestYear: 2026) { _ in nil }
-        let text = "---\ntitle: Nguyễn Văn A\nkind: cá nhân\ndistrict: \(district)\nawards:\n  - type: bang-khen-chu-tich-ubnd-tinh\n    year: \(year)\n---\nThân bài.\n"
-        return parser.parse(text, path: "content/profiles/a.md").diagnostics.filter { $0.code == .placeOutOfPeriod }
+        let text = "---\ntitle: Nguyễn Văn A\nkind: cá nhân\ndistrict: \(district)\nawards:\n  - type: bang-khen-chu-tich-ubnd-tinh\n    year: \(year)\n\(more)---\nThân bài.\n"
+        return parser.parse(text, path: "content/profiles/a.md").diagnostics.filter { $0.code == code }
+    }
+
+    /// An award's decision date, written or read from the decision, places it on either
+    /// side of 1 July 2025.
+    @Test func aDatedAwardIsPlacedByItsDate() {
+        #expect(Self.periodProblems("luc-nam", 2025, "    decision: \"Quyết định số 12/QĐ-UBND ngày 15/8/2025\"\n").count == 1)
+        #expect(Self.periodProblems("luc-nam", 2025, "    decision: \"Quyết định số 12/QĐ-UBND ngày 10/5/2025\"\n").isEmpty)
+        #expect(Self.periodProblems("luc-nam", 2025, "    date: 2025-07-02\n").count == 1)
+        #expect(Self.periodProblems("luc-nam", 2025, "    decision: \"Quyết định ngày 2 tháng 9 năm 2025\"\n").count == 1)
+        // A date of another year is an error of its own, and does not place the award.
+        #expect(Self.periodProblems("luc-nam", 2025, "    date: 2024-07-02\n", code: .badDate).count == 1)
+        #expect(ProfileParser.decisionDate("Quyết định số 1658/QĐ-UBND ngày 31/10/2022") == CalendarDate(year: 2022, month: 10, day: 31))
+        #expect(ProfileParser.decisionDate("Quyết định số 1658/QĐ-UBND") == nil)
     }
 
     /// A district-level unit used outside its period is an error at the award's year that

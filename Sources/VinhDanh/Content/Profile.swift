@@ -11,6 +11,9 @@ public struct Profile: Sendable {
         public var year: Int
         /// Decision text (`Quyết định số 1234/QĐ-UBND ngày 12/5/2023`), if given.
         public var decision: String?
+        /// The decision's date: `date:`, or read from the decision text ("ngày 12/5/2023").
+        /// Places the award before or after a change of the units (``PlaceHistory``).
+        public var date: CalendarDate? = nil
     }
 
     /// Source path relative to the site folder.

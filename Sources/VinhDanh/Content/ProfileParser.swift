@@ -8,7 +8,7 @@ public struct ProfileParser: Sendable {
         "title", "kind", "district", "commune", "unit", "position", "ethnicity",
         "movements", "awards", "photo", "summary", "date", "slug",
     ]
-    static let awardFields: Set<String> = ["type", "year", "decision"]
+    static let awardFields: Set<String> = ["type", "year", "decision", "date"]
 
     let vocabularies: Vocabularies
     let latestYear: Int
@@ -154,22 +154,39 @@ public struct ProfileParser: Sendable {
         return profile
     }
 
-    /// Reports an award filed under a district-level unit that did not exist in its year,
-    /// naming what the unit became or came from. An award is placed by its year: a unit
-    /// ending on 30 June still takes the awards of that year (a 2025 award naming a
-    /// district is one of before July).
+    /// The date in a decision's text: the first "ngày D/M/YYYY" (or "ngày D-M-YYYY",
+    /// "ngày D tháng M năm YYYY").
+    static func decisionDate(_ text: String) -> CalendarDate? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+        for (i, word) in words.enumerated() where word == "ngày" && i + 1 < words.count {
+            let parts = words[i + 1].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).compactMap { Int($0) }
+            if parts.count == 3, let date = CalendarDate(year: parts[2], month: parts[1], day: parts[0]) { return date }
+            if i + 5 < words.count, words[i + 2] == "tháng", words[i + 4] == "năm",
+               let d = Int(words[i + 1]), let m = Int(words[i + 3]), let y = Int(words[i + 5].prefix(4)),
+               let date = CalendarDate(year: y, month: m, day: d) { return date }
+        }
+        return nil
+    }
+
+    /// Reports an award filed under a district-level unit that did not exist on its date,
+    /// naming what the unit became or came from. An award is placed by its decision's
+    /// date when known, else by its year: a unit ending on 30 June still takes the
+    /// undated awards of that year (a 2025 award naming a district is one of before July).
     private func checkPeriod(of district: Int, _ award: Profile.Award, at node: Node, _ r: inout FieldReader) {
         let districts = vocabularies.districts, places = vocabularies.places
         let entry = districts.entries[district]
         let yearNode = node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node
-        if let until = entry.until, CalendarDate(validYear: award.year, month: 1, day: 1) > until {
+        // A dated award is placed by its date; an undated one by its year.
+        let first = award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)
+        let last = award.date ?? CalendarDate(validYear: award.year, month: 12, day: 31)
+        if let until = entry.until, first > until {
             let became = places.successors(of: district, in: districts)
             r.report(yearNode, .placeOutOfPeriod,
                      "\(entry.name) không còn sau ngày \(until.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: became.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
                          : "ghi theo đơn vị nay thuộc, một trong: \(became.joined(separator: ", "))")
         }
-        if let from = entry.from, CalendarDate(validYear: award.year, month: 12, day: 31) < from {
+        if let from = entry.from, last < from {
             let before = places.predecessors(of: district, in: districts)
             r.report(yearNode, .placeOutOfPeriod,
                      "\(entry.name) chỉ có từ ngày \(from.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
@@ -184,7 +201,8 @@ public struct ProfileParser: Sendable {
                      suggestion: "ví dụ: `- type: bang-khen-chu-tich-ubnd-tinh` rồi thụt lề `year: 2023`")
             return nil
         }
-        var type: Int?, year: Int?, decision: String?, typeSeen = false, yearSeen = false
+        var type: Int?, year: Int?, decision: String?, date: CalendarDate?, typeSeen = false, yearSeen = false
+        var dateNode: Node?
         for (name, key, value) in r.pairs(of: mapping) {
             switch name {
             case "type":
@@ -207,6 +225,13 @@ public struct ProfileParser: Sendable {
                     year = number
                 }
             case "decision": decision = r.text(value, field: "awards.decision")
+            case "date":
+                guard let text = r.text(value, field: "awards.date") else { continue }
+                date = CalendarDate(parsing: text)
+                dateNode = value
+                if date == nil {
+                    r.report(value, .badDate, "ngày quyết định “\(text)” không hợp lệ", suggestion: "viết dạng YYYY-MM-DD, ví dụ 2025-08-15")
+                }
             default:
                 r.report(key, .unknownField, "trường “\(name)” của khen thưởng không được hỗ trợ",
                          suggestion: nearestField(name, in: Self.awardFields), severity: .warning)
@@ -215,7 +240,14 @@ public struct ProfileParser: Sendable {
         if !typeSeen { r.report(node, .missingField, "khen thưởng thiếu hình thức (`type`)", suggestion: "thêm `type: ` với tên hoặc mã hình thức khen thưởng") }
         if !yearSeen { r.report(node, .missingField, "khen thưởng thiếu năm (`year`)", suggestion: "thêm `year: ` với năm khen thưởng") }
         guard let type, let year else { return nil }
-        return Profile.Award(type: type, year: year, decision: decision)
+        if let date, date.year != year {
+            r.report(dateNode, .badDate, "ngày quyết định \(date.vietnamese) không cùng năm khen thưởng \(year)",
+                     suggestion: "sửa `year:` hoặc `date:` cho khớp")
+            return Profile.Award(type: type, year: year, decision: decision)
+        }
+        // Read from the decision text when not given, if it is of the award's year.
+        let dated = date ?? decision.flatMap(Self.decisionDate).flatMap { $0.year == year ? $0 : nil }
+        return Profile.Award(type: type, year: year, decision: decision, date: dated)
     }
 
     private func resolve(_ text: String, in vocabulary: Vocabulary, node: Node, code: DiagnosticCode,
