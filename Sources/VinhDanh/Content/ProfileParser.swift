@@ -175,20 +175,21 @@ public struct ProfileParser: Sendable {
     private func checkPeriod(of district: Int, _ award: Profile.Award, at node: Node, _ r: inout FieldReader) {
         let districts = vocabularies.districts, places = vocabularies.places
         let entry = districts.entries[district]
-        let yearNode = node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node
+        // Reported at the award's `year:`, looked up only for a report.
+        func yearNode() -> Node { node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node }
         // A dated award is placed by its date; an undated one by its year.
         let first = award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)
         let last = award.date ?? CalendarDate(validYear: award.year, month: 12, day: 31)
         if let until = entry.until, first > until {
             let became = places.successors(of: district, in: districts)
-            r.report(yearNode, .placeOutOfPeriod,
+            r.report(yearNode(), .placeOutOfPeriod,
                      "\(entry.name) không còn sau ngày \(until.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: became.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
                          : "ghi theo đơn vị nay thuộc, một trong: \(became.joined(separator: ", "))")
         }
         if let from = entry.from, last < from {
             let before = places.predecessors(of: district, in: districts)
-            r.report(yearNode, .placeOutOfPeriod,
+            r.report(yearNode(), .placeOutOfPeriod,
                      "\(entry.name) chỉ có từ ngày \(from.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: before.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
                          : "trước đó là: \(before.joined(separator: ", "))")

@@ -11,8 +11,12 @@ public enum ContentLint {
     /// Warnings for every profile of `site`, whose indexes are `index`.
     public static func warnings(site: Site, index: SiteIndex) -> [Diagnostic] {
         let pages = existingPaths(site: site, index: index)
+        // The index has followed every commune already: only those it could not are
+        // followed again, for the reason.
+        let today = index.todayCommunes
         let perProfile = Parallel.map(site.profiles.count) { i in
-            warnings(for: site.profiles[i], existing: pages) + commune(of: site.profiles[i], site.vocabularies)
+            let followed = i < today.count && today[i] != nil
+            return warnings(for: site.profiles[i], existing: pages) + (followed ? [] : commune(of: site.profiles[i], site.vocabularies))
         }
         return perProfile.flatMap { $0 }
     }

@@ -93,8 +93,9 @@ public struct SiteIndex: Sendable {
             sortKeys = ProfileOrder.keys(profiles, known: unchanged.map { $0.map { previous.sortKeys[$0] } })
             order = ProfileOrder.updated(previous.order, newIndex: newIndex, inserted: inserted, keys: sortKeys)
             for (position, index) in order.enumerated() { rank[index] = position }
-            var dates = unchanged.map { $0.map { previous.dates[$0] } ?? CalendarDate(validYear: 1945, month: 12, day: 31) }
-            for i in inserted { dates[i] = Profile.effectiveDate(date: profiles[i].date, awards: profiles[i].awards) }
+            let dates = unchanged.enumerated().map { i, old in
+                old.map { previous.dates[$0] } ?? Profile.effectiveDate(date: profiles[i].date, awards: profiles[i].awards)
+            }
             self.dates = dates
             var today: [Int?] = []
             if !vocab.places.communes.isEmpty {

@@ -84,14 +84,6 @@ public struct PlaceHistory: Sendable {
         }
     }
 
-    /// Today's commune that `profile`'s `commune` is part of (index in ``communes``), if
-    /// it can be followed from the day ``Profile/communeDate``.
-    public func today(of profile: borrowing Profile) -> Int? {
-        guard let written = profile.commune, !communes.isEmpty,
-              case .commune(let found, _) = resolve(written, district: profile.district, on: profile.communeDate) else { return nil }
-        return found
-    }
-
     /// What the district-level unit at `district` (index in `districts`) became: the
     /// communes of today formed from its units, or, for a unit merged whole into another
     /// before that, the unit it went into (name) and what that one became.
