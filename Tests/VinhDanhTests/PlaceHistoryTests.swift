@@ -60,7 +60,8 @@ struct PlaceHistoryTests {
     @Test func everySampleProfileCommuneIsFollowed() {
         let districts = Self.site.vocabularies.districts.entries
         var unresolved: [String] = []
-        for profile in Self.site.profiles {
+        // Those filed under a commune of today are that commune.
+        for profile in Self.site.profiles where Self.site.vocabularies.commune(ofEntry: profile.district) == nil {
             guard let commune = profile.commune else { continue }
             let year = profile.awards.map(\.year).min() ?? 2014
             if Self.today(commune, districts[profile.district].key, year) == nil { unresolved.append(commune) }
@@ -154,7 +155,7 @@ struct PlaceHistoryTests {
         let site = Self.site
         let i = try #require(site.profiles.firstIndex { $0.path == "content/profiles/tan-yen/than-thi-hue.md" })
         #expect(site.profiles[i].commune == "Xã Cao Xá")
-        #expect(site.vocabularies.places.today(of: site.profiles[i]).map { site.vocabularies.places.communes[$0].name } == "Xã Tân Yên")
+        #expect(site.vocabularies.today(of: site.profiles[i]).map { site.vocabularies.places.communes[$0].name } == "Xã Tân Yên")
         let index = SiteIndex(site: site)
         let doc = try #require(index.order.firstIndex(of: i))
         let files = SearchIndex(site: site, index: index, root: "/").files

@@ -10,7 +10,24 @@ import Yams
 
     /// Counts award records straight from the profile files (Yams' own loader, not ours).
     static func independentCount(root: String) throws -> [String: Tally] {
-        let vocab = SiteLoader(paths: SitePaths(root: root), latestYear: 2026).load().vocabularies
+        let site = SiteLoader(paths: SitePaths(root: root), latestYear: 2026).load()
+        let vocab = site.vocabularies
+        // The unit in force at an award: the profile's district until it ended, then the
+        // unit that took it over whole, or the commune of today the profile is in.
+        func place(_ fields: [String: Any], _ award: [String: Any], file: String) -> String {
+            let today = site.profiles.first { $0.path == "content/profiles/" + file }.flatMap { vocab.today(of: $0) }
+                .map { vocab.places.communes[$0].key } ?? "?"
+            guard let written = fields["district"], let d = vocab.districts.resolve("\(written)") else { return today }
+            let year = award["year"] as? Int ?? 0
+            let day = (award["date"] as? Date).map { Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: $0) }
+                .flatMap { CalendarDate(year: $0.year ?? 0, month: $0.month ?? 0, day: $0.day ?? 0) }
+                ?? ("\(award["decision"] ?? "")".split(separator: " ").last.flatMap { last -> CalendarDate? in
+                    let n = last.split(separator: "/").compactMap { Int($0) }
+                    return n.count == 3 && n[2] == year ? CalendarDate(year: n[2], month: n[1], day: n[0]) : nil
+                } ?? CalendarDate(validYear: year, month: 1, day: 1))
+            guard let until = vocab.districts.entries[d].until, day > until else { return vocab.districts.entries[d].key }
+            return vocab.places.unitTakingOver(d).map { vocab.districts.entries[$0].key } ?? today
+        }
         var tables: [String: Tally] = ["hinh-thuc": [:], "nam": [:], "dia-ban": [:], "phong-trao": [:]]
         for file in FileIO.listFiles(under: root + "/content/profiles", suffix: ".md") {
             let text = try String(contentsOfFile: root + "/content/profiles/" + file, encoding: .utf8)
@@ -19,13 +36,12 @@ import Yams
             guard let fields = try Yams.load(yaml: yaml) as? [String: Any] else { continue }
             let kind = SubjectKind(text: "\(fields["kind"] ?? "")")?.rawValue ?? "?"
             let awards = fields["awards"] as? [[String: Any]] ?? []
-            let district = vocab.districts.entries[vocab.districts.resolve("\(fields["district"] ?? "")") ?? 0].key
             let movements = (fields["movements"] as? [Any] ?? []).compactMap { vocab.movements.resolve("\($0)") }.map { vocab.movements.entries[$0].key }
             for award in awards {
                 let type = vocab.awards.entries[vocab.awards.resolve("\(award["type"] ?? "")") ?? 0].key
                 tables["hinh-thuc"]![type, default: [:]][kind, default: 0] += 1
                 tables["nam"]!["\(award["year"] ?? "")", default: [:]][kind, default: 0] += 1
-                tables["dia-ban"]![district, default: [:]][kind, default: 0] += 1
+                tables["dia-ban"]![place(fields, award, file: file), default: [:]][kind, default: 0] += 1
                 for movement in Set(movements) { tables["phong-trao"]![movement, default: [:]][kind, default: 0] += 1 }
             }
         }

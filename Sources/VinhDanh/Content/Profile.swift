@@ -14,6 +14,10 @@ public struct Profile: Sendable {
         /// The decision's date: `date:`, or read from the decision text ("ngày 12/5/2023").
         /// Places the award before or after a change of the units (``PlaceHistory``).
         public var date: CalendarDate? = nil
+        /// Index in the places vocabulary (``Vocabularies/districts``) of the unit in force
+        /// at the award: the profile's district-level unit before the units changed, the
+        /// commune of today its commune became after (``ProfileParser`` places it).
+        public var place: Int = 0
     }
 
     /// Source path relative to the site folder.
@@ -22,8 +26,12 @@ public struct Profile: Sendable {
     public var slug: String
     public var title: String
     public var kind: SubjectKind
-    /// Index into the districts vocabulary.
+    /// Index into the places vocabulary (``Vocabularies/districts``): the district-level
+    /// unit the profile is filed under, or, for a profile of after the district level
+    /// ended, its commune of today.
     public var district: Int
+    /// The commune as written: a former commune of `district`, or, with no `district`,
+    /// a commune of today.
     public var commune: String?
     public var unit: String?
     public var position: String?
@@ -55,9 +63,20 @@ public struct Profile: Sendable {
     /// The day the profile's `commune` is read as of: 1 January of its first award's
     /// year (its `date` if earlier). A commune renamed or merged later is followed from
     /// there (``PlaceHistory``).
-    public var communeDate: CalendarDate {
+    public var communeDate: CalendarDate { Self.communeDate(date: date, awards: awards) }
+
+    /// ``communeDate`` from the two fields it reads.
+    static func communeDate(date: CalendarDate?, awards: [Award]) -> CalendarDate {
         let first = CalendarDate(validYear: awards.map(\.year).min() ?? date?.year ?? 1945, month: 1, day: 1)
         return date.map { min($0, first) } ?? first
+    }
+
+    /// The places its awards are filed under (indexes in the places vocabulary), each
+    /// once: its own, then those of awards made after the units changed.
+    public var places: [Int] {
+        var found = [district]
+        for award in awards where !found.contains(award.place) { found.append(award.place) }
+        return found
     }
 
     /// ``effectiveDate`` from the two fields it reads: a loop over many profiles calls

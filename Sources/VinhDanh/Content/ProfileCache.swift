@@ -20,7 +20,7 @@ struct ProfileCache: Sendable {
     /// The cache file of a site.
     static func path(_ paths: SitePaths) -> String { paths.cache + "/cache/profiles" }
 
-    private static let magic = "vinhdanh-profiles 3"
+    private static let magic = "vinhdanh-profiles 4"
 
     /// The cache for `key`, empty when there is none that can be trusted.
     static func load(_ path: String, key: ContentHash) -> ProfileCache {
@@ -59,6 +59,7 @@ struct ProfileCache: Sendable {
             w.add(a.year)
             w.add(a.decision)
             w.add(a.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
+            w.add(a.place)
         }
         w.add(p.date.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0)
         for n in [p.bodyLine, p.summaryLine, p.movementsLine, p.communeLine] { w.add(n) }
@@ -94,9 +95,11 @@ struct ProfileCache: Sendable {
         guard let awardCount = r.int(), awardCount >= 0 else { return nil }
         var awards: [Profile.Award] = []
         for _ in 0..<awardCount {
-            guard let type = r.int(), let year = r.int(), let decision = r.optionalText(), let day = r.int() else { return nil }
+            guard let type = r.int(), let year = r.int(), let decision = r.optionalText(), let day = r.int(),
+                  let place = r.int() else { return nil }
             awards.append(Profile.Award(type: type, year: year, decision: decision,
-                                        date: day == 0 ? nil : CalendarDate(validYear: day / 10_000, month: day / 100 % 100, day: day % 100)))
+                                        date: day == 0 ? nil : CalendarDate(validYear: day / 10_000, month: day / 100 % 100, day: day % 100),
+                                        place: place))
         }
         guard let date = r.int(), let bodyLine = r.int(), let summaryLine = r.int(), let movementsLine = r.int(),
               let communeLine = r.int(), let sourceHash = r.hash() else { return nil }

@@ -124,18 +124,37 @@ public struct ProfileParser: Sendable {
                          suggestion: nearestField(name, in: Self.knownFields), severity: .warning)
             }
         }
+        var read: [(Profile.Award, Node)] = []
         for node in awardNodes {
-            guard let award = readAward(node, kind: kind, &r) else { continue }
-            awards.append(award)
-            if let district { checkPeriod(of: district, award, at: node, &r) }
+            if let award = readAward(node, kind: kind, &r) { read.append((award, node)) }
+        }
+        // With no `district`, the profile is filed under a commune of today.
+        if district == nil, let commune, !fields.contains(where: { $0.name == "district" }) {
+            district = todayCommune(commune, at: fields.first { $0.name == "commune" }?.value, &r)
+        }
+        if let district {
+            let communeDate = Profile.communeDate(date: date, awards: read.map(\.0))
+            // A profile with awards in its unit's period carries on after the unit ended;
+            // one with none there was filed under the wrong unit.
+            let carriesOn = read.contains { award, _ in !ends(districts: district, before: award) }
+            for (award, node) in read {
+                var award = award
+                award.place = place(award, of: district, carriesOn: carriesOn, commune: commune, communeDate: communeDate, at: node, &r)
+                checkProvince(of: award, at: node, &r)
+                awards.append(award)
+            }
+        } else {
+            awards = read.map(\.0)
         }
         let top = r.document.root
         if title?.isEmpty ?? true { r.report(top, .missingField, "thiếu tên (trường `title`)", suggestion: "thêm dòng `title: Họ và tên hoặc tên tập thể`") }
         if kind == nil && !fields.contains(where: { $0.name == "kind" }) {
             r.report(top, .missingField, "thiếu loại đối tượng (trường `kind`)", suggestion: "thêm dòng `kind: cá nhân` (hoặc tập thể, hộ gia đình)")
         }
-        if district == nil && !fields.contains(where: { $0.name == "district" }) {
-            r.report(top, .missingField, "thiếu địa bàn (trường `district`)", suggestion: "thêm dòng `district: ` với tên huyện, thị xã, thành phố hoặc `cap-tinh`")
+        if district == nil && !fields.contains(where: { $0.name == "district" || $0.name == "commune" }) {
+            r.report(top, .missingField, "thiếu địa bàn (trường `district`)",
+                     suggestion: vocabularies.places.communes.isEmpty ? "thêm dòng `district: ` với tên huyện, thị xã, thành phố hoặc `cap-tinh`"
+                         : "thêm dòng `district: ` với huyện, thị xã, thành phố (khen thưởng trước 01/7/2025) hoặc `commune: ` với xã, phường hiện nay")
         }
         if !awardsSeen || (awardNodes.isEmpty && awards.isEmpty) {
             r.report(top, .missingField, "hồ sơ chưa có khen thưởng nào (trường `awards`)",
@@ -168,32 +187,83 @@ public struct ProfileParser: Sendable {
         return nil
     }
 
-    /// Reports an award filed under a district-level unit that did not exist on its date,
-    /// naming what the unit became or came from. An award is placed by its decision's
-    /// date when known, else by its year: a unit ending on 30 June still takes the
-    /// undated awards of that year (a 2025 award naming a district is one of before July).
-    private func checkPeriod(of district: Int, _ award: Profile.Award, at node: Node, _ r: inout FieldReader) {
+    /// Whether the unit at `district` had ended before `award` (by its date, else its
+    /// first day of the year).
+    private func ends(districts district: Int, before award: Profile.Award) -> Bool {
+        guard let until = vocabularies.districts.entries[district].until else { return false }
+        return (award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)) > until
+    }
+
+    /// The unit in force at `award` (index in the places vocabulary) for a profile filed
+    /// under `district`, reporting an award its places cannot take. An award is placed by
+    /// its decision's date when known, else by its year: a unit ending on 30 June still
+    /// takes the undated awards of that year (a 2025 award naming a district is one of
+    /// before July). When the profile `carriesOn` from the unit's period, its awards after
+    /// the unit ended go to the unit that took it over whole (the provincial agencies, a
+    /// district merged into a city), or, from the day today's communes began, to the
+    /// commune of today the profile's former `commune` is part of.
+    private func place(_ award: Profile.Award, of district: Int, carriesOn: Bool, commune: String?,
+                       communeDate: CalendarDate, at node: Node, _ r: inout FieldReader) -> Int {
         let districts = vocabularies.districts, places = vocabularies.places
-        let entry = districts.entries[district]
         // Reported at the award's `year:`, looked up only for a report.
         func yearNode() -> Node { node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node }
-        // A dated award is placed by its date; an undated one by its year.
         let first = award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)
         let last = award.date ?? CalendarDate(validYear: award.year, month: 12, day: 31)
+        var unit = district
+        var followed = 0
+        while carriesOn, let until = districts.entries[unit].until, first > until, let next = places.unitTakingOver(unit),
+              districts.entries.indices.contains(next), followed < districts.entries.count {
+            unit = next
+            followed += 1
+        }
+        let entry = districts.entries[unit]
         if let until = entry.until, first > until {
-            let became = places.successors(of: district, in: districts)
+            if carriesOn, let since = places.since, first >= since, let commune,
+               case .commune(let today, _) = places.resolve(commune, district: district, on: communeDate) {
+                return vocabularies.entry(ofCommune: today)
+            }
+            let became = places.successors(of: unit, in: districts)
             r.report(yearNode(), .placeOutOfPeriod,
                      "\(entry.name) không còn sau ngày \(until.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: became.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
-                         : "ghi theo đơn vị nay thuộc, một trong: \(became.joined(separator: ", "))")
+                         : "ghi `commune:` là xã, phường nay thuộc, một trong: \(became.joined(separator: ", "))")
         }
         if let from = entry.from, last < from {
-            let before = places.predecessors(of: district, in: districts)
+            let before = vocabularies.commune(ofEntry: unit).map { places.formedFromNames($0, in: districts) }
+                ?? places.predecessors(of: unit, in: districts)
             r.report(yearNode(), .placeOutOfPeriod,
                      "\(entry.name) chỉ có từ ngày \(from.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: before.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
                          : "trước đó là: \(before.joined(separator: ", "))")
         }
+        return unit
+    }
+
+    /// The commune of today named `written` (entry in the places vocabulary) for a
+    /// profile written with `commune:` and no `district:`; reports one not found.
+    private func todayCommune(_ written: String, at node: Node?, _ r: inout FieldReader) -> Int? {
+        let places = vocabularies.places
+        if let entry = vocabularies.districts.resolve(written), entry >= vocabularies.firstCommuneEntry { return entry }
+        if let since = places.since, case .commune(let found, _) = places.resolve(written, district: -1, on: since) {
+            return vocabularies.entry(ofCommune: found)
+        }
+        let near = places.nearestToday(written)
+        r.report(node, .unknownDistrict, places.communes.isEmpty
+                     ? "hồ sơ ghi xã, phường “\(written)” mà không ghi huyện (`district`)"
+                     : "không tìm thấy xã, phường “\(written)” trong danh mục xã, phường hiện nay",
+                 suggestion: near.isEmpty ? "ghi `district:` (huyện, thị xã, thành phố) cho khen thưởng trước 01/7/2025; xem content/vocab/communes.yaml"
+                     : "có phải ý bạn là: \(near.joined(separator: ", "))?")
+        return nil
+    }
+
+    /// Warns of an award type named after a province (`province:` in the awards
+    /// vocabulary) given in a place of another province.
+    private func checkProvince(of award: Profile.Award, at node: Node, _ r: inout FieldReader) {
+        let type = vocabularies.awards.entries[award.type], place = vocabularies.districts.entries[award.place]
+        guard let issuer = type.province, let province = place.province, Folding.fold(issuer) != Folding.fold(province) else { return }
+        r.report(node.mapping?.first { $0.key.scalar?.string == "type" }?.value ?? node, .awardRecipient,
+                 "“\(type.name)” là hình thức của tỉnh \(issuer), còn \(place.name) thuộc tỉnh \(province) vào năm \(award.year)",
+                 suggestion: "kiểm tra lại hình thức khen thưởng hoặc địa bàn", severity: .warning)
     }
 
     private func readAward(_ node: Node, kind: SubjectKind?, _ r: inout FieldReader) -> Profile.Award? {

@@ -1,11 +1,13 @@
 /// Where a profile stands among the places with a history: here, in Content, because
 /// ``PlaceHistory`` (Vocabulary) comes before profiles in the pipeline.
-extension PlaceHistory {
-    /// Today's commune that `profile`'s `commune` is part of (index in ``communes``), if
-    /// it can be followed from the day ``Profile/communeDate``.
+extension Vocabularies {
+    /// Today's commune (index in ``PlaceHistory/communes``) of `profile`: the one it is
+    /// filed under, or the one its former `commune` is part of, if that can be followed
+    /// from the day ``Profile/communeDate``.
     public func today(of profile: borrowing Profile) -> Int? {
-        guard let written = profile.commune, !communes.isEmpty,
-              case .commune(let found, _) = resolve(written, district: profile.district, on: profile.communeDate) else { return nil }
+        if let commune = commune(ofEntry: profile.district) { return commune }
+        guard let written = profile.commune, !places.communes.isEmpty,
+              case .commune(let found, _) = places.resolve(written, district: profile.district, on: profile.communeDate) else { return nil }
         return found
     }
 }

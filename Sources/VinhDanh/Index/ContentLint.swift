@@ -53,7 +53,9 @@ public enum ContentLint {
     /// since its first award, to a commune of today (``PlaceHistory``).
     static func commune(of profile: Profile, _ vocabularies: Vocabularies) -> [Diagnostic] {
         let places = vocabularies.places
-        guard let written = profile.commune, !places.communes.isEmpty, vocabularies.districts.entries.indices.contains(profile.district) else { return [] }
+        // A profile filed under a commune of today was found when it was read.
+        guard let written = profile.commune, !places.communes.isEmpty, vocabularies.districts.entries.indices.contains(profile.district),
+              vocabularies.commune(ofEntry: profile.district) == nil else { return [] }
         let district = vocabularies.districts.entries[profile.district]
         let date = profile.communeDate, year = date.year
         switch places.resolve(written, district: profile.district, on: date) {

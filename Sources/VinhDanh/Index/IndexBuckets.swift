@@ -35,7 +35,7 @@ struct IndexBuckets: Sendable {
 
     /// Calls `place` with each list `profile` is filed in, once each: every movement, its
     /// district, the commune of today its commune is part of, its kind, and each of its
-    /// award types and years (a profile has a few awards: no set needed).
+    /// award types, years and places (a profile has a few awards: no set needed).
     mutating func file(_ profile: borrowing Profile, _ index: Int, _ place: (inout [Int]) -> Void) {
         for movement in profile.movements { place(&movements[movement]) }
         place(&districts[profile.district])
@@ -46,6 +46,8 @@ struct IndexBuckets: Sendable {
             let earlier = list[..<a]
             if !earlier.contains(where: { $0.type == award.type }) { place(&awards[award.type]) }
             if !earlier.contains(where: { $0.year == award.year }) { place(&years[award.year, default: []]) }
+            // An award made after the units changed is filed under the unit in force then.
+            if award.place != profile.district, !earlier.contains(where: { $0.place == award.place }) { place(&districts[award.place]) }
         }
     }
 
@@ -79,7 +81,7 @@ struct IndexBuckets: Sendable {
     /// The taxonomies: terms in vocabulary order (years newest first, kinds in their
     /// order), those with no profile left out.
     func taxonomies(_ vocabularies: Vocabularies) -> [Taxonomy] {
-        func terms(_ vocabulary: Vocabulary, _ buckets: [[Int]]) -> [Term] {
+        func terms(_ vocabulary: Vocabulary, _ buckets: some Collection<[Int]>) -> [Term] {
             zip(vocabulary.entries, buckets).compactMap { entry, members in
                 members.isEmpty ? nil : Term(key: entry.key, name: entry.name, description: entry.description, profiles: members)
             }
@@ -88,7 +90,8 @@ struct IndexBuckets: Sendable {
             Taxonomy(kind: .movement, terms: terms(vocabularies.movements, movements)),
             // Today's communes beside the district-level units: another key space
             // (`xa-…`, `phuong-…`), so no URL of a former unit changes.
-            Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts) + communeTerms(vocabularies)),
+            Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts.prefix(vocabularies.firstCommuneEntry))
+                + communeTerms(vocabularies)),
             Taxonomy(kind: .award, terms: terms(vocabularies.awards, awards)),
             Taxonomy(kind: .year, terms: years.keys.sorted(by: >).map {
                 Term(key: "\($0)", name: "Năm \($0)", description: nil, profiles: years[$0] ?? [])
@@ -100,19 +103,21 @@ struct IndexBuckets: Sendable {
         ]
     }
 
-    /// The communes of today with profiles, each described by what it was formed from.
+    /// The communes of today with profiles, each described by what it was formed from:
+    /// first the profiles with awards made there, then, marked by ``Term/placed``, the
+    /// exemplars of the former communes it was formed from.
     private func communeTerms(_ vocabularies: Vocabularies) -> [Term] {
         let places = vocabularies.places
-        return zip(places.communes, communes).compactMap { commune, members in
-            guard !members.isEmpty else { return nil }
-            let districts = vocabularies.districts.entries
-            let parts = commune.formedFrom.map { part in
-                districts.indices.contains(part.district) ? "\(part.written) (\(districts[part.district].name))" : part.written
-            }
+        return places.communes.indices.compactMap { c in
+            let placed = districts[vocabularies.entry(ofCommune: c)], formerly = communes[c]
+            guard !placed.isEmpty || !formerly.isEmpty else { return nil }
+            let commune = places.communes[c]
+            let parts = places.formedFromNames(c, in: vocabularies.districts)
             let since = places.since.map { " từ ngày \($0.vietnamese)" } ?? ""
-            let description = "\(commune.name) (mã \(commune.code)) được thành lập\(since) trên cơ sở: \(parts.joined(separator: ", ")). "
-                + "Các hồ sơ dưới đây ghi xã, phường, thị trấn cũ nay thuộc \(commune.name)."
-            return Term(key: commune.key, name: commune.name, description: description, profiles: members)
+            let description = "\(commune.name) (mã \(commune.code)) được thành lập\(since) trên cơ sở: \(parts.joined(separator: ", "))."
+            let shown = Set(placed)
+            return Term(key: commune.key, name: commune.name, description: description,
+                        profiles: placed + formerly.filter { !shown.contains($0) }, placed: placed.count)
         }
     }
 }

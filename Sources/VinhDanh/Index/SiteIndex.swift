@@ -34,7 +34,8 @@ public struct SiteIndex: Sendable {
     public static func alike(_ a: Profile, _ b: Profile) -> Bool {
         a.title == b.title && a.slug == b.slug && a.kind == b.kind && a.district == b.district && a.commune == b.commune
             && a.movements == b.movements && a.awards.map(\.type) == b.awards.map(\.type)
-            && a.awards.map(\.year) == b.awards.map(\.year) && a.effectiveDate == b.effectiveDate
+            && a.awards.map(\.year) == b.awards.map(\.year) && a.awards.map(\.place) == b.awards.map(\.place)
+            && a.effectiveDate == b.effectiveDate
     }
 
     /// Adds the facts ``alike(_:_:)`` compares: two profiles alike add the same values.
@@ -50,6 +51,7 @@ public struct SiteIndex: Sendable {
         for award in profile.awards {
             hasher.add(award.type)
             hasher.add(award.year)
+            hasher.add(award.place)
         }
         let date = Profile.effectiveDate(date: profile.date, awards: profile.awards)
         hasher.add(date.year * 10_000 + date.month * 100 + date.day)
@@ -100,7 +102,7 @@ public struct SiteIndex: Sendable {
             var today: [Int?] = []
             if !vocab.places.communes.isEmpty {
                 today = unchanged.map { $0.flatMap { $0 < previous.todayCommunes.count ? previous.todayCommunes[$0] : nil } }
-                for i in inserted { today[i] = vocab.places.today(of: profiles[i]) }
+                for i in inserted { today[i] = vocab.today(of: profiles[i]) }
             }
             todayCommunes = today
             buckets = previous.buckets.updated(newIndex: newIndex, inserted: inserted, rank: rank, profiles: profiles, today: today)
@@ -122,8 +124,7 @@ public struct SiteIndex: Sendable {
             order = ProfileOrder.sorted(sortKeys)
             for (position, index) in order.enumerated() { rank[index] = position }
             // Following each profile's commune costs some microseconds: in parallel, once.
-            let places = vocab.places
-            todayCommunes = places.communes.isEmpty ? [] : Parallel.map(elementsOf: profiles) { places.today(of: $0) }
+            todayCommunes = vocab.places.communes.isEmpty ? [] : Parallel.map(elementsOf: profiles) { vocab.today(of: $0) }
             buckets = IndexBuckets(vocab, profiles: profiles, order: order, today: todayCommunes)
             let dates = Parallel.map(elementsOf: profiles) { Profile.effectiveDate(date: $0.date, awards: $0.awards) }
             self.dates = dates

@@ -1,5 +1,5 @@
-/// Award records counted from the profiles at build time, by award type, year, district
-/// and movement, each split by recipient kind. An award record is one award of one
+/// Award records counted from the profiles at build time, by award type, year, place (the
+/// unit in force at the award) and movement, each split by recipient kind. An award record is one award of one
 /// profile; a profile in two movements counts its awards in both.
 public struct Statistics: Sendable {
     /// Records by recipient kind.
@@ -67,13 +67,13 @@ public struct Statistics: Sendable {
 
     /// The statistics after an edit: the records of `removed` (the previous versions of
     /// deleted and edited profiles) taken out, those of `added` counted. `filed` is the
-    /// index after the edit: a district or movement no profile is filed under any more is
-    /// dropped, as a count from nothing would not have it.
+    /// index after the edit: a place with no record left, or a movement no profile is
+    /// filed under any more, is dropped, as a count from nothing would not have it.
     func updated(removing removed: [Profile], adding added: [Profile], vocabularies: Vocabularies, filed: IndexBuckets) -> Statistics {
         var next = self
         for profile in removed { next.count(profile, -1) }
         for profile in added { next.count(profile, 1) }
-        next.districtCounts = next.districtCounts.filter { !filed.districts[$0.key].isEmpty }
+        next.districtCounts = next.districtCounts.filter { $0.value.total != 0 }
         next.movementCounts = next.movementCounts.filter { !filed.movements[$0.key].isEmpty }
         // A year or an award type and year with no record left.
         next.yearCounts = next.yearCounts.filter { $0.value.total != 0 }
@@ -90,9 +90,10 @@ public struct Statistics: Sendable {
         let kind = profile.kind, n = profile.awards.count * sign
         profiles.add(kind, sign)
         total.add(kind, n)
-        districtCounts[profile.district, default: Counts()].add(kind, n)
         for movement in profile.movements { movementCounts[movement, default: Counts()].add(kind, n) }
         for award in profile.awards {
+            // By the unit in force at the award.
+            districtCounts[award.place, default: Counts()].add(kind, sign)
             awardCounts[award.type].add(kind, sign)
             yearCounts[award.year, default: Counts()].add(kind, sign)
             byAwardAndYear[award.type, default: [:]][award.year, default: Counts()].add(kind, sign)

@@ -8,6 +8,10 @@ public struct Term: Sendable {
     public var description: String?
     /// Profile indexes in list order (Vietnamese collation).
     public var profiles: [Int]
+    /// For a commune of today: how many of ``profiles``, at the front, have awards made
+    /// there; the rest are exemplars of the former communes it was formed from. `nil` for
+    /// every other term.
+    public var placed: Int? = nil
 }
 
 /// A taxonomy and its terms in use, in display order.

@@ -95,6 +95,28 @@ public struct PlaceHistory: Sendable {
         return [districts.entries[into].name] + successors(of: into, in: districts)
     }
 
+    /// The district-level unit the one at `district` went into whole on a day after it
+    /// ended (the provincial agencies of a former province into the new province's), if any.
+    public func unitTakingOver(_ district: Int) -> Int? {
+        changes.first { $0.district == district && $0.from == nil }?.toDistrict
+    }
+
+    /// Today's commune `commune` as an entry of the places vocabulary (``Vocabularies``):
+    /// valid from ``since``, in ``province`` (without its "tỉnh").
+    func entry(of commune: Commune) -> VocabularyEntry {
+        var entry = VocabularyEntry(key: commune.key, name: commune.name, line: commune.line)
+        entry.from = since
+        entry.province = province.map { $0.hasPrefix("tỉnh ") ? String($0.dropFirst(5)) : $0 }
+        return entry
+    }
+
+    /// What today's commune `commune` was formed from, as "Xã Cao Xá (Huyện Tân Yên)".
+    public func formedFromNames(_ commune: Int, in districts: Vocabulary) -> [String] {
+        communes[commune].formedFrom.map { part in
+            districts.entries.indices.contains(part.district) ? "\(part.written) (\(districts.entries[part.district].name))" : part.written
+        }
+    }
+
     /// The district-level units the one at `district` was formed from (names).
     public func predecessors(of district: Int, in districts: Vocabulary) -> [String] {
         var seen = Set<Int>()
@@ -156,6 +178,13 @@ public struct PlaceHistory: Sendable {
             return .ended(gone)
         }
         return .notFound(nearest: nearest(name, in: district))
+    }
+
+    /// The names of today's communes closest to `written`.
+    public func nearestToday(_ written: String, limit: Int = 3) -> [String] {
+        let name = PlaceName(written)
+        let scored = communeNames.indices.map { (EditDistance.between(name.folded, communeNames[$0].folded), communes[$0].name) }
+        return scored.filter { $0.0 <= max(2, name.folded.count / 3) }.sorted { $0 < $1 }.prefix(limit).map(\.1)
     }
 
     /// The names formed into today's communes from `district` closest to `name`.

@@ -24,12 +24,16 @@ extension SiteRenderer {
             let entry = vocab.movements.entries[m]
             return TemplateText(termLinks.html(.movement, entry.key, name: entry.name))
         }
+        // Awards filed in more than one place (before and after the units changed) say where.
+        let placed = profile.places.count > 1
         let awards = profile.awards.map { award -> Any in
-            let entry = vocab.awards.entries[award.type]
+            let entry = vocab.awards.entries[award.type], place = vocab.districts.entries[award.place]
             return TemplateObject(values: [
                 "typeLink": TemplateText(termLinks.html(.award, entry.key, name: entry.name)),
+                "issuer": TemplateText(Self.issuer(of: entry, at: place)),
                 "yearLink": TemplateText(termLinks.html(.year, "\(award.year)", name: "\(award.year)")),
                 "decision": TemplateText(award.decision ?? ""),
+                "placeLink": TemplateText(placed ? termLinks.html(.district, place.key, name: place.name) : ""),
             ])
         }
         // Every key the template asks for is present (an empty string is false): a missing
@@ -47,6 +51,7 @@ extension SiteRenderer {
             "movements": movements,
             "hasMovements": !movements.isEmpty,
             "awards": awards,
+            "awardsPlaced": placed,
             "body": TemplateText(markdown.render(site.body(of: profile)).html),
             "date": TemplateText(profile.date?.vietnamese ?? ""),
             "isoDate": TemplateText(profile.date?.description ?? ""),
@@ -71,6 +76,15 @@ extension SiteRenderer {
                           (district.name, urls.term(.district, district.key)), (profile.title, nil)],
             image: image, type: "profile",
             extra: ["profile": TemplateObject(values: values), "jsonLD": TemplateText(jsonLD(profile, path: path))])
+    }
+
+    /// The province that made an award: the one an award type is named after
+    /// (`province:` in the awards vocabulary), else, for an award of a province's
+    /// chairman (level `tinh`), the province of the place it was made in at the time;
+    /// empty for the rest.
+    static func issuer(of type: VocabularyEntry, at place: VocabularyEntry) -> String {
+        guard let province = type.province ?? (type.level == "tinh" ? place.province : nil) else { return "" }
+        return "tỉnh " + province
     }
 
     /// schema.org Person or Organization, JSON-escaped for a `<script>` element

@@ -41,6 +41,7 @@ struct TaxonomyPages: PageKind {
         hasher.add(term.key)
         hasher.add(term.name)
         hasher.add(term.profiles.count)
+        hasher.add(term.placed ?? -1)
         hasher.add(r.pageCount(term))
         // The term's summary and description show on its first page only.
         if page.c == 1 { hasher.add(r.termSummary(taxonomy.kind, key: term.key)) }
@@ -102,6 +103,7 @@ extension SiteRenderer {
             "noun": TemplateText(kind.termNoun),
             "count": TemplateText(Formatting.count(term.profiles.count)),
             "cards": TemplateText(slice.map { cards[$0] }.joined()),
+            "groups": communeGroups(term, from: (page - 1) * size, count: slice.count),
             "first": TemplateText(String(slice.isEmpty ? 0 : (page - 1) * size + 1)),
             "last": TemplateText(String((page - 1) * size + slice.count)),
             "paginated": pages > 1,
@@ -116,6 +118,46 @@ extension SiteRenderer {
             path: urls.term(kind, term.key, page: page), section: kind.path,
             breadcrumbs: [("Trang chủ", urls.home), (kind.title, urls.taxonomy(kind)), (title, nil)],
             extra: extra)
+    }
+
+    /// A commune of today's page, in two parts: the awards made there since the units
+    /// changed (a table), then the exemplars of the former communes it was formed from
+    /// (cards); each part with the profiles at positions `from..<from + count` in it.
+    func communeGroups(_ term: Term, from: Int, count: Int) -> [Any] {
+        guard let placed = term.placed else { return [] }
+        let vocab = site.vocabularies, places = vocab.places
+        let since = places.since?.vietnamese ?? ""
+        let shown = from..<(from + count)
+        var groups: [Any] = []
+        let awarded = shown.clamped(to: 0..<placed)
+        if !awarded.isEmpty, let entry = vocab.districts.index(forKey: term.key) {
+            var rows = ""
+            for i in term.profiles[awarded] {
+                let profile = site.profiles[i]
+                for award in profile.awards where award.place == entry {
+                    let type = vocab.awards.entries[award.type]
+                    rows += "<tr><td>" + termLinks.html(.year, "\(award.year)", name: "\(award.year)")
+                        + "</td><td>" + termLinks.html(.award, type.key, name: type.name)
+                        + "</td><td><a href=\"" + HTMLEscaping.escape(urls.profile(profile.slug)) + "\">" + HTMLEscaping.escape(profile.title)
+                        + "</a></td><td>" + HTMLEscaping.escape(award.decision ?? "") + "</td></tr>\n"
+                }
+            }
+            groups.append(TemplateObject(values: [
+                "id": TemplateText("khen-thuong-tai-dia-ban"),
+                "heading": TemplateText("Khen thưởng tại \(term.name) từ \(since)"),
+                "note": TemplateText(""), "rows": TemplateText(rows), "groupCards": TemplateText(""),
+            ]))
+        }
+        let earlier = shown.clamped(to: placed..<term.profiles.count)
+        if !earlier.isEmpty {
+            groups.append(TemplateObject(values: [
+                "id": TemplateText("dien-hinh-xa-phuong-cu"),
+                "heading": TemplateText("Điển hình của các xã, phường, thị trấn cũ"),
+                "note": TemplateText("Hồ sơ khen thưởng trước \(since), ghi xã, phường, thị trấn cũ nay thuộc \(term.name)."),
+                "rows": TemplateText(""), "groupCards": TemplateText(term.profiles[earlier].map { cards[$0] }.joined()),
+            ]))
+        }
+        return groups
     }
 
     /// A term's own summary line on its page (districts and movements).
