@@ -119,4 +119,37 @@ import Testing
         #expect(plan.isValid)
         #expect(plan.addedAwards.first?.path == "content/profiles/b.md")
     }
+
+    /// A decision of after 1 July 2025 names communes and wards, and no district: each row
+    /// finds its profile where a former unit and the commune it became are one place, or
+    /// makes a new one filed under the commune; a former unit named after it ended means
+    /// the commune of today its commune became.
+    @Test func importsAPostReformDecisionWithCommunes() throws {
+        let site = try sampleSite()
+        defer { site.remove() }
+        let csv = """
+            Họ và tên;Loại;Huyện;Xã/Phường;Đơn vị;Hình thức khen thưởng;Năm;Số quyết định
+            Thân Thị Huệ;cá nhân;;Xã Tân Yên;UBND xã Cao Xá;Bằng khen UBND tỉnh;2026;Quyết định số 300/QĐ-UBND ngày 10/3/2026
+            Lê Thị Mận;cá nhân;;phuong chu;Trường Mầm non Hồng Giang;Bằng khen UBND tỉnh;2026;Quyết định số 300/QĐ-UBND ngày 10/3/2026
+            Hà Văn Quyết;cá nhân;;Xã Lục Ngạn;;Huân chương Lao động;2026;Quyết định số 88/QĐ-CTN ngày 2/2/2026
+            Nguyễn Văn Bảy;cá nhân;Huyện Lục Nam;Xã Cẩm Lý;;Bằng khen UBND tỉnh;2025;Quyết định số 1/QĐ-UBND ngày 15/9/2025
+            Phạm Văn Tám;cá nhân;;Xã Tân Yen Moi;;Bằng khen UBND tỉnh;2026;
+            """
+        let plan = importer(site).plan(try DecisionTable.read(Array(csv.utf8), file: "qd.csv").get())
+        #expect(plan.rejected.map(\.row) == [6])
+        #expect(plan.rejected.first?.reason.contains("Xã Tân Yên") == true)
+        #expect(Set(plan.addedAwards.map(\.path)) == ["content/profiles/tan-yen/than-thi-hue.md", "content/profiles/luc-ngan/ha-van-quyet.md"])
+        #expect(Set(plan.newProfiles.map(\.path)) == ["content/profiles/phuong-chu/le-thi-man.md", "content/profiles/xa-cam-ly/nguyen-van-bay.md"])
+        let mai = try #require(plan.newProfiles.first { $0.row == 3 }).text
+        #expect(mai.contains("\ncommune: Phường Chũ\n") && !mai.contains("district:"))
+
+        // Without the bad row, it is written and builds.
+        let good = csv.split(separator: "\n").dropLast().joined(separator: "\n") + "\n"
+        try importer(site).apply(importer(site).plan(try DecisionTable.read(Array(good.utf8), file: "qd.csv").get()))
+        let result = try site.build()
+        #expect(result.succeeded, "\(result.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
+        let tanYen = site.read("public/dia-ban/xa-tan-yen/index.html") ?? ""
+        #expect(tanYen.contains("/ho-so/than-thi-hue/\">Thân Thị Huệ</a></td><td>Quyết định số 300/QĐ-UBND ngày 10/3/2026"))
+        #expect(site.read("public/dia-ban/xa-cam-ly/index.html")?.contains("/ho-so/nguyen-van-bay/") == true)
+    }
 }

@@ -65,4 +65,39 @@ import Testing
         let document = try YAMLDocument.parse("v: \(YAMLText.scalar(text))\n", file: "t", firstLine: 1).get()
         #expect(document.root?.mapping?["v"]?.scalar?.string == text)
     }
+
+    /// After 1 July 2025 a new profile is filed under a commune of today: `--commune`
+    /// alone (or `--district` naming one) writes `commune:` and no district, in the
+    /// commune's folder; a former district with an award of 2026 names what it became.
+    @Test func aNewProfileUnderACommuneOfToday() throws {
+        let site = try ImportTests().sampleSite()
+        defer { site.remove() }
+        let input = FieldInput(vocabularies: site.load().vocabularies, latestYear: 2026)
+        let award = try input.award("Bằng khen UBND tỉnh;2026;Quyết định số 12/QĐ-UBND ngày 5/1/2026", field: "--award").get()
+        func draft(district: String?, commune: String?) throws -> ProfileDraft {
+            var draft = ProfileDraft(title: "Nguyễn Văn Mười", kind: .individual, district: VocabularyEntry(key: "", name: ""),
+                                     awards: [ProfileDraft.Award(type: award.type, year: award.year, decision: award.decision)])
+            draft.file(under: try input.place(district: district, commune: commune, districtField: "--district", communeField: "--commune").get())
+            return draft
+        }
+        for (district, commune) in [(nil, "Xa Tan Yen"), ("Xã Tân Yên", nil)] {
+            let text = try creator(site).text(for: try draft(district: district, commune: commune), slug: "nguyen-van-muoi").get()
+            #expect(text.contains("\ncommune: Xã Tân Yên\n") && !text.contains("district"), "\(text)")
+        }
+        let path = try creator(site).create(try draft(district: nil, commune: "xã tân yên"), slug: nil).get()
+        #expect(path == "content/profiles/xa-tan-yen/nguyen-van-muoi.md")
+        #expect(try site.build().succeeded)
+        // A former district alone, for an award of 2026.
+        guard case .failure(let problem) = creator(site).text(for: try draft(district: "Lục Nam", commune: nil), slug: "x") else {
+            Issue.record("an award of 2026 under Huyện Lục Nam was accepted")
+            return
+        }
+        #expect(problem.field == "--district" && problem.suggestion?.contains("Xã Lục Nam") == true)
+        // A commune that is not one of today's.
+        guard case .failure(let unknown) = input.place(district: nil, commune: "Xã Cao Xá", districtField: "--district", communeField: "--commune") else {
+            Issue.record("a former commune alone was taken as a place")
+            return
+        }
+        #expect(unknown.field == "--commune")
+    }
 }

@@ -31,7 +31,7 @@ public struct Archetype: Sendable {
             "title": YAMLText.scalar(draft.title),
             "plainTitle": draft.title,
             "kind": draft.kind.rawValue,
-            "district": draft.district.key,
+            "district": draft.isCommuneOfToday ? "" : draft.district.key,
             "movements": YAMLText.keyList(draft.movements.map(\.key)),
             "awards": String(awards.dropLast()),  // the template's own line end follows
             "commune": draft.commune.map(YAMLText.scalar) ?? "",
@@ -43,7 +43,9 @@ public struct Archetype: Sendable {
         var text = template.render(context)
         while text.hasPrefix("\n") { text.removeFirst() }
         // `key: ` with an empty value would leave trailing spaces.
+        // A profile filed under a commune of today has no district: its empty line goes.
         return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !(draft.isCommuneOfToday && $0.trimmingCharacters(in: .whitespaces) == "district:") }
             .map { line in line.hasSuffix(": ") ? String(line.dropLast()) : String(line) }
             .joined(separator: "\n")
     }

@@ -18,10 +18,45 @@ public struct DecisionImporter: Sendable {
         self.defaultYear = defaultYear
     }
 
-    /// Identity used to find a row's existing profile: folded name and district.
+    /// Identity used to find a row's existing profile: folded name and place key. A
+    /// profile is known under each place it has been in (``places(of:)``).
     private struct Identity: Hashable {
         var title: String
         var district: String
+    }
+
+    /// The keys of the places a profile counts as being in, for matching a row: its own,
+    /// those of its awards, the commune of today its commune is part of, and, between a
+    /// former unit and the communes formed from it, each side for the other.
+    private func places(of profile: Profile) -> [String] {
+        let vocab = site.vocabularies, entries = vocab.districts.entries
+        var found = profile.places
+        if let today = vocab.today(of: profile) { found.append(vocab.entry(ofCommune: today)) }
+        for place in found {
+            if let commune = vocab.commune(ofEntry: place) {
+                found += vocab.places.communes[commune].formedFrom.map(\.district)
+            } else if vocab.today(of: profile) == nil {
+                found += vocab.places.communes.indices.filter { c in
+                    vocab.places.communes[c].formedFrom.contains { $0.district == place }
+                }.map(vocab.entry(ofCommune:))
+            }
+        }
+        var seen = Set<Int>()
+        return found.filter { entries.indices.contains($0) && seen.insert($0).inserted }.map { entries[$0].key }
+    }
+
+    /// Where a row's award is filed: the place it names, or, for a former unit named on
+    /// an award made after that unit ended, the commune of today its commune became.
+    private func place(_ named: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), year: Int, decision: String?)
+        -> (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool) {
+        let vocab = site.vocabularies
+        guard !named.isCommuneOfToday, let until = named.place.until, let since = vocab.places.since,
+              let district = vocab.districts.index(forKey: named.place.key) else { return named }
+        let day = decision.flatMap(ProfileParser.decisionDate).flatMap { $0.year == year ? $0 : nil }
+            ?? CalendarDate(validYear: year, month: 1, day: 1)
+        guard day > until, day >= since, let commune = named.commune,
+              case .commune(let today, _) = vocab.places.resolve(commune, district: district, on: day) else { return named }
+        return (vocab.districts.entries[vocab.entry(ofCommune: today)], nil, true)
     }
 
     /// A profile a row may add to: an existing file or one this import creates.
@@ -40,15 +75,16 @@ public struct DecisionImporter: Sendable {
         let input = FieldInput(vocabularies: site.vocabularies, latestYear: latestYear)
         let creator = ProfileCreator(site: site, themeDirectory: themeDirectory, latestYear: latestYear)
         var slugs = creator.slugs
-        var targets: [Identity: [Target]] = [:]
-        var bySlug: [String: Identity] = [:]
+        var targets: [Target] = []
+        var byIdentity: [Identity: [Int]] = [:]
+        var bySlug: [String: Int] = [:]
         for profile in site.profiles {
-            let identity = Identity(title: Folding.fold(profile.title), district: site.vocabularies.districts.entries[profile.district].key)
             let awards = profile.awards.map {
                 ProfileDraft.Award(type: site.vocabularies.awards.entries[$0.type], year: $0.year, decision: $0.decision)
             }
-            targets[identity, default: []].append(Target(path: profile.path, slug: profile.slug, unit: profile.unit, awards: awards))
-            bySlug[profile.slug] = identity
+            bySlug[profile.slug] = targets.count
+            for key in places(of: profile) { byIdentity[Identity(title: Folding.fold(profile.title), district: key), default: []].append(targets.count) }
+            targets.append(Target(path: profile.path, slug: profile.slug, unit: profile.unit, awards: awards))
         }
         var drafts: [(draft: ProfileDraft, slug: String)] = []
         var appended: [String: [ProfileDraft.Award]] = [:]   // path → awards to add, in row order
@@ -78,7 +114,12 @@ public struct DecisionImporter: Sendable {
                 case .failure(let p): errors.append(problem(p)); return nil
                 }
             }
-            let district = requiredEntry(.district, in: .districts, field: "Huyện", missing: "thiếu huyện (cột Huyện)")
+            var named: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool)?
+            switch input.place(district: row.values[.district], commune: row.values[.commune], districtField: "Huyện", communeField: "Xã/Phường") {
+            case .success(let found): named = found
+            case .failure(let p): errors.append(row.values[.district] == nil && row.values[.commune] == nil
+                ? "thiếu địa bàn (cột Huyện, hoặc cột Xã/Phường với xã, phường hiện nay)" : problem(p))
+            }
             let type = requiredEntry(.award, in: .awards, field: "Hình thức khen thưởng", missing: "thiếu hình thức khen thưởng")
             var year = defaultYear
             if let written = row.values[.year] {
@@ -96,44 +137,53 @@ public struct DecisionImporter: Sendable {
                 case .failure(let p): errors.append(problem(p))
                 }
             }
-            guard errors.isEmpty, let kind, let district, let type, let year else {
+            guard errors.isEmpty, let kind, let named, let type, let year else {
                 reject(errors.joined(separator: "; "))
                 continue
             }
-            let award = ProfileDraft.Award(type: type, year: year, decision: row.values[.decision] ?? defaultDecision)
+            let decision = row.values[.decision] ?? defaultDecision
+            let award = ProfileDraft.Award(type: type, year: year, decision: decision)
             let unit = row.values[.unit]
+            // Placed by its decision's date or year: a former unit named after it ended
+            // means the commune of today its commune became.
+            let placed = place(named, year: year, decision: decision)
+            var draft = ProfileDraft(title: title, kind: kind, district: placed.place, movements: movements, awards: [award],
+                                     unit: unit, position: row.values[.position], ethnicity: row.values[.ethnicity],
+                                     summary: row.values[.summary])
+            draft.file(under: placed)
 
-            // Which profile does this row belong to?
-            var identity = Identity(title: Folding.fold(title), district: district.key)
-            var candidates = targets[identity] ?? []
+            // Which profile does this row belong to? A former unit and the commune it
+            // became count as the same place.
+            let identity = Identity(title: Folding.fold(title), district: placed.place.key)
+            var candidates = byIdentity[identity] ?? []
+            if named.place.key != placed.place.key {
+                candidates += (byIdentity[Identity(title: identity.title, district: named.place.key)] ?? []).filter { !candidates.contains($0) }
+            }
             if let slug = row.values[.slug] {
-                guard let named = bySlug[slug] else {
+                guard let target = bySlug[slug] else {
                     if !Slug.isValid(slug) { reject("slug “\(slug)” không hợp lệ"); continue }
                     if slugs.isTaken(slug) { reject("slug “\(slug)” đã dùng cho hồ sơ khác"); continue }
-                    candidates = []
-                    identity = Identity(title: Folding.fold(title), district: district.key)
-                    let draft = ProfileDraft(title: title, kind: kind, district: district, movements: movements, awards: [award],
-                                             commune: row.values[.commune], unit: unit, position: row.values[.position],
-                                     ethnicity: row.values[.ethnicity], summary: row.values[.summary])
                     slugs.take(slug)
                     drafts.append((draft, slug))
-                    targets[identity, default: []].append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
+                    bySlug[slug] = targets.count
+                    byIdentity[identity, default: []].append(targets.count)
+                    targets.append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
                     plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
                     continue
                 }
-                candidates = (targets[named] ?? []).filter { $0.slug == slug }
-                identity = named
+                candidates = [target]
             } else if let unit {
                 let folded = Folding.fold(unit)
-                candidates = candidates.filter { $0.unit == nil || Folding.fold($0.unit ?? "") == folded }
+                candidates = candidates.filter { targets[$0].unit == nil || Folding.fold(targets[$0].unit ?? "") == folded }
             }
             if candidates.count > 1 {
-                reject("“\(title)” khớp \(candidates.count) hồ sơ (\(candidates.map(\.path).joined(separator: ", "))) — thêm cột slug để chỉ rõ hồ sơ")
+                reject("“\(title)” khớp \(candidates.count) hồ sơ (\(candidates.map { targets[$0].path }.joined(separator: ", "))) — thêm cột slug để chỉ rõ hồ sơ")
                 continue
             }
-            if let target = candidates.first {
+            if let t = candidates.first {
+                let target = targets[t]
                 if target.awards.contains(award) { plan.alreadyPresent.append(row.number); continue }
-                if let i = targets[identity]?.firstIndex(where: { $0.path == target.path }) { targets[identity]?[i].awards.append(award) }
+                targets[t].awards.append(award)
                 if let newIndex = target.newIndex {
                     drafts[newIndex].draft.awards.append(award)
                 } else {
@@ -142,17 +192,15 @@ public struct DecisionImporter: Sendable {
                 }
                 continue
             }
-            let draft = ProfileDraft(title: title, kind: kind, district: district, movements: movements, awards: [award],
-                                     commune: row.values[.commune], unit: unit, position: row.values[.position],
-                                     ethnicity: row.values[.ethnicity], summary: row.values[.summary])
-            var slug = slugs.propose(title: title, districtKey: district.key)
+            var slug = slugs.propose(title: title, districtKey: placed.place.key)
             while FileIO.exists(site.paths.root + "/" + draft.path(slug: slug)) {
                 slugs.take(slug)
-                slug = slugs.propose(title: title, districtKey: district.key)
+                slug = slugs.propose(title: title, districtKey: placed.place.key)
             }
             slugs.take(slug)
             drafts.append((draft, slug))
-            targets[identity, default: []].append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
+            byIdentity[identity, default: []].append(targets.count)
+            targets.append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
             plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
         }
 
@@ -193,7 +241,10 @@ public struct DecisionImporter: Sendable {
             case .failure(let p): return .failure(p)
             }
         }
-        let after = parser.parse(text, path: path).profile
+        let (after, diagnostics) = parser.parse(text, path: path)
+        if before != nil, after == nil, let problem = diagnostics.first(where: { $0.severity == .error }) {
+            return .failure(InputProblem(field: path, message: problem.message, suggestion: problem.suggestion))
+        }
         guard let before, let after, after.awards.count == before.awards.count + awards.count,
               after.title == before.title, after.body == before.body, after.movements == before.movements else {
             return .failure(InputProblem(field: path, message: "không thêm được khen thưởng mà giữ nguyên nội dung hồ sơ",

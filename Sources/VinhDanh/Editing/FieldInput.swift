@@ -27,6 +27,38 @@ public struct FieldInput: Sendable {
                                      suggestion: vocabulary.suggestionText(for: text)))
     }
 
+    /// The place a profile is filed under, from a district-level unit (`district`, which
+    /// may also name a commune of today) and a commune: with no district, the commune
+    /// must be one of today's (the place is then that commune). Returns the place and
+    /// the commune to write.
+    public func place(district: String?, commune: String?, districtField: String, communeField: String)
+        -> Result<(place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), InputProblem> {
+        let communes = vocabularies.places
+        if let district {
+            switch entry(district, in: .districts, field: districtField) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let place):
+                let today = vocabularies.districts.index(forKey: place.key).flatMap(vocabularies.commune(ofEntry:)) != nil
+                return .success((place, today ? nil : commune, today))
+            }
+        }
+        guard let commune else {
+            return .failure(InputProblem(field: districtField, message: "thiếu địa bàn",
+                                         suggestion: communes.communes.isEmpty ? "ghi huyện, thị xã, thành phố hoặc cap-tinh"
+                                             : "ghi huyện, thị xã, thành phố (khen thưởng trước 01/7/2025) hoặc xã, phường hiện nay"))
+        }
+        if let index = vocabularies.districts.resolve(commune), vocabularies.commune(ofEntry: index) != nil {
+            return .success((vocabularies.districts.entries[index], nil, true))
+        }
+        if let since = communes.since, case .commune(let found, _) = communes.resolve(commune, district: -1, on: since) {
+            return .success((vocabularies.districts.entries[vocabularies.entry(ofCommune: found)], nil, true))
+        }
+        let near = communes.nearestToday(commune)
+        return .failure(InputProblem(field: communeField, message: "không tìm thấy xã, phường “\(commune)” trong danh mục xã, phường hiện nay",
+                                     suggestion: near.isEmpty ? "ghi cả huyện (khen thưởng trước 01/7/2025) hoặc xem content/vocab/communes.yaml"
+                                         : "có phải ý bạn là: \(near.joined(separator: ", "))?"))
+    }
+
     /// An award year between 1945 and the latest year.
     public func year(_ text: String, field: String) -> Result<Int, InputProblem> {
         let trimmed = text.trimmedWhitespace

@@ -17,7 +17,10 @@ public struct ProfileDraft: Sendable {
 
     public var title: String
     public var kind: SubjectKind
+    /// The place it is filed under: a district-level unit, or a commune of today (then
+    /// ``isCommuneOfToday``, and the file names it as `commune:` with no `district:`).
     public var district: VocabularyEntry
+    public var isCommuneOfToday = false
     public var movements: [VocabularyEntry]
     public var awards: [Award]
     public var commune: String?
@@ -42,7 +45,15 @@ public struct ProfileDraft: Sendable {
         self.summary = summary
     }
 
-    /// The file a profile with `slug` gets: `content/profiles/<district-key>/<slug>.md`.
+    /// The draft filed under `place` (from ``FieldInput/place(district:commune:districtField:communeField:)``).
+    public mutating func file(under place: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool)) {
+        district = place.place
+        commune = place.isCommuneOfToday ? place.place.name : place.commune
+        isCommuneOfToday = place.isCommuneOfToday
+    }
+
+    /// The file a profile with `slug` gets: `content/profiles/<place-key>/<slug>.md` (the
+    /// folder only organises; the front matter decides).
     public func path(slug: String) -> String {
         "content/profiles/\(district.key)/\(slug).md"
     }

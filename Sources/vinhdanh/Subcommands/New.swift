@@ -16,8 +16,11 @@ extension VinhDanhCommand {
         @Option(name: .long, help: "Họ và tên, hoặc tên tập thể, hộ gia đình.")
         var title: String?
 
-        @Option(name: .long, help: "Huyện, thị xã, thành phố (tên hoặc mã), hoặc cap-tinh.")
+        @Option(name: .long, help: "Huyện, thị xã, thành phố (tên hoặc mã), hoặc cap-tinh: nơi của khen thưởng trước 01/7/2025.")
         var district: String?
+
+        @Option(name: .long, help: "Xã, phường: với --district, xã cũ của huyện đó; không có --district, xã, phường hiện nay (khen thưởng từ 01/7/2025).")
+        var commune: String?
 
         @Option(name: .long, help: "Phong trào thi đua (tên hoặc mã); lặp lại cho nhiều phong trào.")
         var movement: [String] = []
@@ -32,7 +35,7 @@ extension VinhDanhCommand {
             let paths = SitePaths(root: Terminal.absolute(options.site))
             let site = SiteLoader(paths: paths, latestYear: Terminal.currentYear).load()
             let input = FieldInput(vocabularies: site.vocabularies, latestYear: Terminal.currentYear)
-            let interactive = kind == nil && title == nil && district == nil && isatty(0) == 1
+            let interactive = kind == nil && title == nil && district == nil && commune == nil && isatty(0) == 1
             let asker = Asker(interactive: interactive)
             do {
                 let kind = try asker.value(kind, prompt: "Loại đối tượng (cá nhân / tập thể / hộ gia đình)", option: "--kind") {
@@ -41,8 +44,11 @@ extension VinhDanhCommand {
                 let title = try asker.value(title, prompt: kind == .individual ? "Họ và tên" : "Tên", option: "--title") { text in
                     text.isEmpty ? .failure(InputProblem(field: "--title", message: "tên không được để trống")) : .success(text)
                 }
-                let district = try asker.value(district, prompt: "Huyện, thị xã, thành phố (hoặc cap-tinh)", option: "--district") {
-                    input.entry($0, in: .districts, field: "--district")
+                // A commune of today alone is a place; else the district (asked for if missing).
+                let place = try asker.value(district ?? (commune == nil ? nil : ""),
+                                            prompt: "Địa bàn: huyện, thị xã, thành phố hoặc cap-tinh (trước 01/7/2025), hoặc xã, phường hiện nay",
+                                            option: "--district") {
+                    input.place(district: $0.isEmpty ? nil : $0, commune: commune, districtField: "--district", communeField: "--commune")
                 }
                 let movements = try asker.list(movement, prompt: "Phong trào thi đua (tên hoặc mã)", required: false) {
                     input.entry($0, in: .movements, field: "--movement")
@@ -50,11 +56,12 @@ extension VinhDanhCommand {
                 let awards = try asker.list(award, prompt: "Khen thưởng, dạng HÌNH THỨC;NĂM;QUYẾT ĐỊNH", required: true, option: "--award") {
                     input.award($0, field: "--award").map { ProfileDraft.Award(type: $0.type, year: $0.year, decision: $0.decision) }
                 }
-                let draft = ProfileDraft(title: title, kind: kind, district: district, movements: movements, awards: awards)
+                var draft = ProfileDraft(title: title, kind: kind, district: place.place, movements: movements, awards: awards)
+                draft.file(under: place)
                 let creator = ProfileCreator(site: site, themeDirectory: Theme.defaultDirectory, latestYear: Terminal.currentYear)
                 var chosenSlug = slug
                 if interactive, chosenSlug == nil, creator.slugs.isTaken(Slug.make(title)) {
-                    let proposal = creator.slugs.propose(title: title, districtKey: district.key)
+                    let proposal = creator.slugs.propose(title: title, districtKey: place.place.key)
                     print("Đã có hồ sơ với địa chỉ /ho-so/\(Slug.make(title))/ (có thể là người trùng tên).")
                     chosenSlug = try asker.value(nil, prompt: "Địa chỉ cho hồ sơ mới [\(proposal)]", option: "--slug", defaultValue: proposal) {
                         .success($0)
