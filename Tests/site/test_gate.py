@@ -173,7 +173,7 @@ def main():
             with open(config) as f:
                 text = f.read()
             with open(config, "w") as f:
-                f.write(text.replace("title: Gương điển hình tiên tiến tỉnh Bắc Giang", "title: Phiên bản hai"))
+                f.write(re.sub(r"(?m)^title: .*$", "title: Phiên bản hai", text, count=1))
             time.sleep(1.1)  # a new release name (timestamps to the second)
             run(BINARY, "publish", "--site", site, "--to", portal, "--base-url", BASE_URL)
             releases = sorted(os.listdir(os.path.join(portal, "releases")))
