@@ -94,8 +94,14 @@ struct PlacedAwardsTests {
         #expect(parts[0].contains("/ho-so/ha-van-quyet/\">Hà Văn Quyết</a></td><td>Quyết định số 1150/QĐ-UBND ngày 20/10/2025"))
         #expect(parts[0].contains("/ho-so/hoang-thi-thu-trang/") && !parts[0].contains("/ho-so/hop-tac-xa-nong-nghiep-tan-quang/"))
         #expect(parts[1].contains("/ho-so/hop-tac-xa-nong-nghiep-tan-quang/") && !parts[1].contains("/ho-so/ha-van-quyet/"))
-        // The former unit still lists the profile, for its award of 2022.
-        #expect(try String(contentsOfFile: output + "/dia-ban/luc-ngan/index.html", encoding: .utf8).contains("/ho-so/ha-van-quyet/"))
+        // The former unit still lists the profile, for its award of 2022, and links to
+        // what it became (names alone for communes with no page).
+        let former = try String(contentsOfFile: output + "/dia-ban/luc-ngan/index.html", encoding: .utf8)
+        #expect(former.contains("/ho-so/ha-van-quyet/"))
+        #expect(former.contains("<p class=\"became\">Từ 01/07/2025, Huyện Lục Ngạn nay thuộc: ") && former.contains("<a href=\"/dia-ban/xa-luc-ngan/\">Xã Lục Ngạn</a>"))
+        #expect(former.contains(", Xã Đèo Gia") && !former.contains("/dia-ban/xa-deo-gia/"))
+        let yenDung = try String(contentsOfFile: output + "/dia-ban/yen-dung/index.html", encoding: .utf8)
+        #expect(yenDung.contains("Từ 01/01/2025, Huyện Yên Dũng nay thuộc: <a href=\"/dia-ban/bac-giang/\">Thành phố Bắc Giang</a>."))
         // The profile says where each award was made, and which province's chairman made it.
         let profile = try String(contentsOfFile: output + "/ho-so/trung-tam-phuc-vu-hanh-chinh-cong-tinh/index.html", encoding: .utf8)
         #expect(profile.contains("Bằng khen của Chủ tịch UBND tỉnh</a> <span class=\"issuer\">(tỉnh Bắc Ninh)</span></td><td><a href=\"/dia-ban/cap-tinh-bac-ninh/\">"))

@@ -136,7 +136,7 @@ public struct ProfileParser: Sendable {
             let communeDate = Profile.communeDate(date: date, awards: read.map(\.0))
             // A profile with awards in its unit's period carries on after the unit ended;
             // one with none there was filed under the wrong unit.
-            let carriesOn = read.contains { award, _ in !ends(districts: district, before: award) }
+            let carriesOn = read.contains { award, _ in !hasEnded(district, before: award) }
             for (award, node) in read {
                 var award = award
                 award.place = place(award, of: district, carriesOn: carriesOn, commune: commune, communeDate: communeDate, at: node, &r)
@@ -189,7 +189,7 @@ public struct ProfileParser: Sendable {
 
     /// Whether the unit at `district` had ended before `award` (by its date, else its
     /// first day of the year).
-    private func ends(districts district: Int, before award: Profile.Award) -> Bool {
+    private func hasEnded(_ district: Int, before award: Profile.Award) -> Bool {
         guard let until = vocabularies.districts.entries[district].until else { return false }
         return (award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)) > until
     }
@@ -243,10 +243,8 @@ public struct ProfileParser: Sendable {
     /// profile written with `commune:` and no `district:`; reports one not found.
     private func todayCommune(_ written: String, at node: Node?, _ r: inout FieldReader) -> Int? {
         let places = vocabularies.places
-        if let entry = vocabularies.districts.resolve(written), entry >= vocabularies.firstCommuneEntry { return entry }
-        if let since = places.since, case .commune(let found, _) = places.resolve(written, district: -1, on: since) {
-            return vocabularies.entry(ofCommune: found)
-        }
+        if let entry = vocabularies.districts.resolve(written), vocabularies.commune(ofEntry: entry) != nil { return entry }
+        if let found = places.commune(named: written) { return vocabularies.entry(ofCommune: found) }
         let near = places.nearestToday(written)
         r.report(node, .unknownDistrict, places.communes.isEmpty
                      ? "hồ sơ ghi xã, phường “\(written)” mà không ghi huyện (`district`)"

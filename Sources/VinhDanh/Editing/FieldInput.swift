@@ -50,7 +50,7 @@ public struct FieldInput: Sendable {
         if let index = vocabularies.districts.resolve(commune), vocabularies.commune(ofEntry: index) != nil {
             return .success((vocabularies.districts.entries[index], nil, true))
         }
-        if let since = communes.since, case .commune(let found, _) = communes.resolve(commune, district: -1, on: since) {
+        if let found = communes.commune(named: commune) {
             return .success((vocabularies.districts.entries[vocabularies.entry(ofCommune: found)], nil, true))
         }
         let near = communes.nearestToday(commune)

@@ -26,6 +26,11 @@ struct TermLinks: Sendable {
         links[kind]?[key] ?? Self.render(theme, name: name, url: urls.term(kind, key))
     }
 
+    /// The link to term `key` of `kind` if that term has a page, else its name as text.
+    func htmlIfListed(_ kind: TaxonomyKind, _ key: String, name: String) -> String {
+        links[kind]?[key] ?? HTMLEscaping.escape(name)
+    }
+
     private static func render(_ theme: Theme, name: String, url: String) -> String {
         theme.renderFragment("term-link", ["name": name, "url": url])
     }

@@ -35,6 +35,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// The day after.
+    public var next: CalendarDate {
+        if day < Self.days(inMonth: month, year: year) { return CalendarDate(validYear: year, month: month, day: day + 1) }
+        return month < 12 ? CalendarDate(validYear: year, month: month + 1, day: 1) : CalendarDate(validYear: year + 1, month: 1, day: 1)
+    }
+
     /// ISO form, `2023-06-01`.
     public var description: String {
         Digits.pad(year, to: 4) + "-" + Digits.pad(month, to: 2) + "-" + Digits.pad(day, to: 2)

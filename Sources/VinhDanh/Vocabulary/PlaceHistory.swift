@@ -144,10 +144,7 @@ public struct PlaceHistory: Sendable {
     public func resolve(_ written: String, district: Int, on date: CalendarDate) -> Resolution {
         var name = PlaceName(written), district = district
         var steps: [Change] = []
-        if let since, date >= since, let found = communeNames.indices.max(by: { name.match(communeNames[$0]) < name.match(communeNames[$1]) }),
-           name.match(communeNames[found]) > 0 {
-            return .commune(found, steps: [])
-        }
+        if let since, date >= since, let found = commune(named: name) { return .commune(found, steps: []) }
         // The changes of one day apply at once: a name taken over that day by another
         // unit (a rename onto a dissolved unit's name) is not followed twice.
         var start = changes.startIndex
@@ -178,6 +175,16 @@ public struct PlaceHistory: Sendable {
             return .ended(gone)
         }
         return .notFound(nearest: nearest(name, in: district))
+    }
+
+    /// Today's commune (index in ``communes``) named `written`, by any spelling of its
+    /// name, the exact one first.
+    public func commune(named written: String) -> Int? { commune(named: PlaceName(written)) }
+
+    private func commune(named name: PlaceName) -> Int? {
+        guard let found = communeNames.indices.max(by: { name.match(communeNames[$0]) < name.match(communeNames[$1]) }),
+              name.match(communeNames[found]) > 0 else { return nil }
+        return found
     }
 
     /// The names of today's communes closest to `written`.

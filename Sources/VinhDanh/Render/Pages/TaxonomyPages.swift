@@ -44,7 +44,10 @@ struct TaxonomyPages: PageKind {
         hasher.add(term.placed ?? -1)
         hasher.add(r.pageCount(term))
         // The term's summary and description show on its first page only.
-        if page.c == 1 { hasher.add(r.termSummary(taxonomy.kind, key: term.key)) }
+        if page.c == 1 {
+            hasher.add(r.termSummary(taxonomy.kind, key: term.key))
+            hasher.add(r.successorLinks(taxonomy.kind, key: term.key))
+        }
         let size = r.site.config.pagination
         for i in term.profiles.dropFirst((page.c - 1) * size).prefix(size) { r.addCard(i, &hasher) }
     }
@@ -109,6 +112,7 @@ extension SiteRenderer {
             "paginated": pages > 1,
             "description": TemplateText(page == 1 ? termDescriptions[kind]?[t] ?? "" : ""),
             "summary": TemplateText(page == 1 ? termSummary(kind, key: term.key) ?? "" : ""),
+            "became": TemplateText(page == 1 ? successorLinks(kind, key: term.key) : ""),
         ])
         let pagination = Pagination(current: page, count: pages)
             .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
@@ -158,6 +162,18 @@ extension SiteRenderer {
             ]))
         }
         return groups
+    }
+
+    /// On a former unit's page, what it became, from the day after it ended: links to
+    /// the units with a page, names of the rest ("Từ 01/07/2025 nay thuộc: …").
+    func successorLinks(_ kind: TaxonomyKind, key: String) -> String {
+        let vocab = site.vocabularies
+        guard kind == .district, let entry = vocab.districts.index(forKey: key), let until = vocab.districts.entries[entry].until else { return "" }
+        let became = vocab.successors(ofEntry: entry)
+        guard !became.isEmpty else { return "" }
+        return "Từ \(until.next.vietnamese), \(HTMLEscaping.escape(vocab.districts.entries[entry].name)) nay thuộc: "
+            + became.map { termLinks.htmlIfListed(.district, vocab.districts.entries[$0].key, name: vocab.districts.entries[$0].name) }
+                .joined(separator: ", ") + "."
     }
 
     /// A term's own summary line on its page (districts and movements).
