@@ -78,7 +78,9 @@ let package = Package(
             dependencies: ["VinhDanh"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "VinhDanhServerTests", dependencies: ["VinhDanhServer"]),
+        .testTarget(name: "VinhDanhServerTests", dependencies: [
+            "VinhDanhServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

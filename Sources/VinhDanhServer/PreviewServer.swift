@@ -42,6 +42,8 @@ public struct PreviewServer: Sendable {
 
     public let options: Options
     let live = LiveReload()
+    /// Pages rendered by an update and not yet on disk.
+    let pending = PendingPages()
     /// The last good build's model, for incremental rebuilds (used by the watcher thread).
     let model = ModelBox()
 
@@ -69,6 +71,7 @@ public struct PreviewServer: Sendable {
         let router = Router()
         router.add(middleware: SafePathMiddleware())
         router.add(middleware: CharsetMiddleware())
+        router.add(middleware: PendingPagesMiddleware(pending: pending, basePath: basePath))
         let root = ServedFolderMiddleware<BasicRequestContext>.realPath(output) ?? output
         router.add(middleware: ServedFolderMiddleware(root: root, basePath: basePath))
         var quiet = Logger(label: "vinhdanh.files")
@@ -118,13 +121,22 @@ public struct PreviewServer: Sendable {
         // Taken out of the box while it changes, so that its large arrays are changed in
         // place rather than copied (the box would still share them).
         if !changed.isEmpty, var incremental = model.take() {
-            let outcome = incremental.update(changed: changed)
+            // The tabs reload as soon as the pages are rendered: they are served from
+            // memory until written.
+            let pending = self.pending, navigate = options.navigate
+            var told = false
+            let outcome = incremental.update(changed: changed) { rendered in
+                pending.hold(rendered.files)
+                live.post(event: "reload", data: navigate ? (rendered.page ?? "") : "")
+                told = true
+            }
+            pending.clear()
             model.putBack(incremental)
             switch outcome {
             case .updated(let rendered, let written, let page, let diagnostics)?:
                 model.value = incremental
                 for diagnostic in diagnostics { options.log(diagnostic.formatted) }
-                live.post(event: "reload", data: options.navigate ? (page ?? "") : "")
+                if !told { live.post(event: "reload", data: options.navigate ? (page ?? "") : "") }
                 options.log("Đã cập nhật \(written)/\(rendered) trang trong \(elapsed()) ms.")
                 refreshSearchLater()
                 return true

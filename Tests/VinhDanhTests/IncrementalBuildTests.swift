@@ -35,6 +35,32 @@ import Testing
         #expect(site.read("served/ho-so/tran-thi-binh/index.html")?.contains("<strong>mới</strong>") == true)
     }
 
+    /// The files an update hands over before writing are the changed ones, with the
+    /// bytes then written; none is on disk yet when they are handed over.
+    @Test func renderedFilesAreHandedOverBeforeTheyAreWritten() throws {
+        let site = try TestSite(profiles: BuildTests.profiles)
+        defer { site.remove() }
+        let served = site.root + "/served"
+        var build = try #require(try IncrementalBuild.full(options: site.options(output: served)).1)
+        try site.write("content/profiles/moi.md", TestSite.profile(title: "Mới"))
+        var handed: IncrementalBuild.Rendered?
+        var onDiskThen: [String: Data?] = [:]
+        guard case .updated(_, let written, _, _)? = build.update(changed: [site.root + "/content/profiles/moi.md"], rendered: { rendered in
+            handed = rendered
+            for path in rendered.files.keys { onDiskThen[path] = FileManager.default.contents(atPath: served + "/" + path) }
+        }) else {
+            Issue.record("a new profile needed a full build")
+            return
+        }
+        let files = try #require(handed).files
+        #expect(files.count == written && handed?.page == "/ho-so/moi/")
+        #expect(onDiskThen["ho-so/moi/index.html"] == .some(nil))
+        for (path, bytes) in files {
+            #expect(onDiskThen[path] != .some(Data(bytes)), "\(path) was written before it was handed over")
+            #expect(FileManager.default.contents(atPath: served + "/" + path) == Data(bytes))
+        }
+    }
+
     @Test func aNewTitleMovesTheProfileAndGivesTheBytesOfAFullBuild() throws {
         let site = try TestSite(profiles: BuildTests.profiles)
         defer { site.remove() }

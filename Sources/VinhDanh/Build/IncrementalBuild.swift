@@ -50,9 +50,22 @@ public struct IncrementalBuild: Sendable {
                                          dependents: nil, pages: pages, manifest: manifest))
     }
 
+    /// The files an update rendered, before they are written: output-relative path →
+    /// bytes, and the site path of the profile page when one profile was edited.
+    public struct Rendered: Sendable {
+        public var files: [String: [UInt8]]
+        public var page: String?
+    }
+
+    /// Most pages an update holds in memory between rendering and writing (some 20 KB
+    /// each); an update of more renders and writes each page in one pass.
+    static let heldPages = 4000
+
     /// Applies edits to the files at `changed` (absolute paths), or returns `nil` when they
-    /// need a full build.
-    public mutating func update(changed: Set<String>) -> Outcome? {
+    /// need a full build. `rendered`, when given, receives the changed files once they are
+    /// rendered and before they are written, so that a server can serve them from memory
+    /// (and tell its tabs) while the disk catches up.
+    public mutating func update(changed: Set<String>, rendered: ((Rendered) -> Void)? = nil) -> Outcome? {
         var clock = StageClock()
         defer { clock.report("update") }
         let lock = try? SiteLock(paths: options.site, waiting: options.waitingForLock)
@@ -169,11 +182,21 @@ public struct IncrementalBuild: Sendable {
             dependents = nil
             clock.lap("compare")
         }
-        let written = write(changed)
-        clock.lap("render and write \(changed.count)")
+        let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
+        let written: Int
+        if let rendered, changed.count <= Self.heldPages {
+            let files = render(changed)
+            rendered(Rendered(files: Dictionary(files.compactMap { file in file.bytes.map { (file.path, $0) } }, uniquingKeysWith: { a, _ in a }),
+                              page: page))
+            clock.lap("render \(changed.count)")
+            written = store(files, changed)
+            clock.lap("write \(written)")
+        } else {
+            written = write(changed)
+            clock.lap("render and write \(changed.count)")
+        }
         // The caches are saved by the search index's refresh that follows (off the path
         // from save to reload); until then the folder stays marked dirty, which is safe.
-        let page = edited.count == 1 ? site.profiles.first { $0.path == edited[0] }.map { renderer.urls.profile($0.slug) } : nil
         return .updated(rendered: changed.count, written: written, page: page, diagnostics: diagnostics.sorted())
     }
 
@@ -227,38 +250,63 @@ public struct IncrementalBuild: Sendable {
         try? ManifestStore(folder: options.site.outputManifests).save(manifest, tree: options.output, paths: [options.output, OutputUpdate.spare(of: options.output)])
     }
 
-    /// Renders `jobs` and writes the files whose bytes changed, in parallel (each page
-    /// written as soon as it is rendered, atomically: a reader sees the old or the new
-    /// file), and records each with the inputs it was rendered from. Returns how many it
-    /// wrote.
+    /// Renders `jobs` and writes the files whose bytes changed (atomically: a reader sees
+    /// the old or the new file), recording each with its inputs; in slices, so that memory
+    /// stays bounded. Returns how many files it wrote.
     private mutating func write(_ jobs: [Planned]) -> Int {
-        guard !jobs.isEmpty else { return 0 }
-        // Marked before the folder changes: the manifest does not describe it until saved.
-        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
+        var count = 0
+        for start in stride(from: 0, to: jobs.count, by: Self.heldPages) {
+            let slice = Array(jobs[start..<min(jobs.count, start + Self.heldPages)])
+            count += store(render(slice), slice)
+        }
+        return count
+    }
+
+    /// A page rendered and compared with the file it replaces: `bytes` when the file must
+    /// be written, `nil` when it already holds them.
+    private struct RenderedFile: Sendable {
+        var path: String
+        var hash: ContentHash
+        var size: Int
+        var bytes: [UInt8]?
+        var stamp: FileStamp?
+    }
+
+    /// Renders `jobs` in parallel and compares each with its file, writing nothing.
+    private func render(_ jobs: [Planned]) -> [RenderedFile] {
         let snippet = options.injectHTML.map { Array($0.utf8) }
         let output = options.output
         let known = jobs.map { manifest.entries[$0.file] }
         let renderer = renderer
-        let results = Parallel.map(jobs.count) { i -> (hash: ContentHash, size: Int, stamp: FileStamp?, wrote: Bool) in
+        return Parallel.map(jobs.count) { i -> RenderedFile in
             var bytes = renderer.render(jobs[i].job).bytes
             if let snippet, jobs[i].file.hasSuffix(".html") { bytes = Builder.inject(snippet, into: bytes) }
             let hash = ContentHash(bytes)
-            let path = output + "/" + jobs[i].file
             var info = stat()
-            // The manifest vouches for the bytes of a file it stamped; any other file is
-            // read (one edited by hand is replaced).
-            if stat(path, &info) == 0 {
-                let same = if let entry = known[i], entry.stamp == FileStamp(info) { entry.hash == hash } else { (try? FileIO.read(path)) == bytes }
-                if same { return (hash, bytes.count, FileStamp(info), false) }
+            if stat(output + "/" + jobs[i].file, &info) == 0 {
+                let same = if let entry = known[i], entry.stamp == FileStamp(info) { entry.hash == hash }
+                    else { (try? FileIO.read(output + "/" + jobs[i].file)) == bytes }
+                if same { return RenderedFile(path: jobs[i].file, hash: hash, size: bytes.count, bytes: nil, stamp: FileStamp(info)) }
             }
-            let stamp = try? SafeFile.replaceOutput(path, bytes)
-            return (hash, bytes.count, stamp, stamp != nil)
+            return RenderedFile(path: jobs[i].file, hash: hash, size: bytes.count, bytes: bytes, stamp: nil)
         }
-        for (job, result) in zip(jobs, results) {
-            pages.entries[job.file] = PageCache.Entry(inputs: job.inputs, content: result.hash, size: result.size)
-            manifest.entries[job.file] = result.stamp.map { OutputManifest.Entry(stamp: $0, hash: result.hash) }
+    }
+
+    /// Writes the rendered files that changed, in parallel and atomically, and records
+    /// each with the inputs of its job. Returns how many it wrote.
+    private mutating func store(_ files: [RenderedFile], _ jobs: [Planned]) -> Int {
+        guard !jobs.isEmpty else { return 0 }
+        ManifestStore(folder: options.site.outputManifests).markDirty(tree: options.output)
+        let output = options.output
+        let stamps = Parallel.map(files.count) { i -> FileStamp? in
+            guard let bytes = files[i].bytes else { return files[i].stamp }
+            return try? SafeFile.replaceOutput(output + "/" + files[i].path, bytes)
         }
-        return results.count(where: \.wrote)
+        for (k, job) in jobs.enumerated() {
+            pages.entries[job.file] = PageCache.Entry(inputs: job.inputs, content: files[k].hash, size: files[k].size)
+            manifest.entries[job.file] = stamps[k].map { OutputManifest.Entry(stamp: $0, hash: files[k].hash) }
+        }
+        return zip(files, stamps).count { $0.bytes != nil && $1 != nil }
     }
 
     /// Deletes a file of the output that no page makes any more, and folders left empty.

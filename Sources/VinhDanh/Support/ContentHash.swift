@@ -12,7 +12,7 @@ public struct ContentHash: Hashable, Sendable {
     }
 
     /// The hash of `bytes`.
-    init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8]) {
         self = bytes.withUnsafeBytes { Self.hash($0) }
     }
 
@@ -34,7 +34,7 @@ public struct ContentHash: Hashable, Sendable {
     }
 
     /// 32 lowercase hex digits.
-    var hex: String {
+    public var hex: String {
         func digits(_ word: UInt64) -> String {
             let text = String(word, radix: 16)
             return String(repeating: "0", count: 16 - text.count) + text
