@@ -78,9 +78,7 @@ let package = Package(
             dependencies: ["VinhDanh"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "VinhDanhServerTests", dependencies: [
-            "VinhDanhServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
-        ]),
+        .testTarget(name: "VinhDanhServerTests", dependencies: ["VinhDanhServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,35 +19,29 @@ final class PendingPages: Sendable {
 
     /// The bytes of `path`, if held.
     func bytes(_ path: String) -> [UInt8]? { files.withLock { $0.isEmpty ? nil : $0[path] } }
-}
 
-/// Serves the pages ``PendingPages`` holds, as the folder would once they are written:
-/// under the base path, a directory URL by its `index.html`, a new page's URL without
-/// its trailing slash redirected. Everything else goes on to the folder.
-struct PendingPagesMiddleware<Context: RequestContext>: RouterMiddleware {
-    let pending: PendingPages
-    /// The site's base path (`/` or `/sub/`).
-    let basePath: String
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let decoded = request.uri.path.removingPercentEncoding, decoded.hasPrefix(basePath) else {
-            return try await next(request, context)
-        }
-        let relative = String(decoded.dropFirst(basePath.count))
+    /// What to answer a GET or HEAD of the URL path `path` (percent-decoded) on a site
+    /// under `basePath`, as the folder would once the files are written: a held page (a
+    /// directory URL by its `index.html`), `304` when `ifNoneMatch` is its ETag, a new
+    /// page's URL without its trailing slash redirected; `nil` for the folder to answer.
+    func answer(path: String, basePath: String, ifNoneMatch: String?) -> Answer? {
+        guard path.hasPrefix(basePath) else { return nil }
+        let relative = String(path.dropFirst(basePath.count))
         let file = relative.isEmpty || relative.hasSuffix("/") ? relative + "index.html" : relative
-        guard let bytes = pending.bytes(file) else {
-            if !relative.isEmpty, !relative.hasSuffix("/"), pending.bytes(relative + "/index.html") != nil {
-                let query = request.uri.query.map { "?" + $0 } ?? ""
-                return Response(status: .movedPermanently, headers: [.location: request.uri.path + "/" + query])
-            }
-            return try await next(request, context)
+        guard let bytes = bytes(file) else {
+            if !relative.isEmpty, !relative.hasSuffix("/"), bytes(relative + "/index.html") != nil { return .redirect(path + "/") }
+            return nil
         }
         let etag = "\"\(ContentHash(bytes).hex)\""
-        var headers: HTTPFields = [.contentType: Self.type(of: file), .eTag: etag, .contentLength: "\(bytes.count)"]
-        headers[.cacheControl] = "no-cache"
-        if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: headers) }
-        return Response(status: .ok, headers: headers,
-                        body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return ifNoneMatch == etag ? .notModified(etag: etag) : .page(bytes, type: Self.type(of: file), etag: etag)
+    }
+
+    /// An answer from memory.
+    enum Answer: Equatable {
+        case page([UInt8], type: String, etag: String)
+        case notModified(etag: String)
+        /// To this path (the query is kept).
+        case redirect(String)
     }
 
     /// The media type of a file the build writes, by its extension.
@@ -61,6 +55,31 @@ struct PendingPagesMiddleware<Context: RequestContext>: RouterMiddleware {
         case "js": return "text/javascript; charset=utf-8"
         case "svg": return "image/svg+xml"
         default: return "application/octet-stream"
+        }
+    }
+}
+
+/// Answers from ``PendingPages`` before the folder is looked at.
+struct PendingPagesMiddleware<Context: RequestContext>: RouterMiddleware {
+    let pending: PendingPages
+    /// The site's base path (`/` or `/sub/`).
+    let basePath: String
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let path = request.uri.path.removingPercentEncoding,
+              let answer = pending.answer(path: path, basePath: basePath, ifNoneMatch: request.headers[.ifNoneMatch]) else {
+            return try await next(request, context)
+        }
+        switch answer {
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query])
+        case .notModified(let etag):
+            return Response(status: .notModified, headers: [.eTag: etag, .cacheControl: "no-cache"])
+        case .page(let bytes, let type, let etag):
+            let headers: HTTPFields = [.contentType: type, .eTag: etag, .contentLength: "\(bytes.count)", .cacheControl: "no-cache"]
+            return Response(status: .ok, headers: headers,
+                            body: request.method == .head ? .init() : .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }
 }
