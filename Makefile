@@ -90,7 +90,7 @@ install: deps
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme"
 	install -m 755 "$$($(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --show-bin-path)/vinhdanh" "$(DESTDIR)$(PREFIX)/bin/vinhdanh"
 	rm -rf $(addprefix "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme/",$(THEME_FOLDERS))
-	cp -R $(addprefix site-templates/,$(THEME_FOLDERS)) "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme/"
+	cp -R $(addprefix theme/,$(THEME_FOLDERS)) "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme/"
 	chmod -R a+rX "$(DESTDIR)$(PREFIX)/share/vinhdanh"
 
 uninstall:

@@ -34,7 +34,7 @@ let package = Package(
         // `vinhdanh` finds it when run from any directory.
         .target(
             name: "VinhDanhTheme",
-            path: "site-templates",
+            path: "theme",
             exclude: ["README.md"],
             sources: ["Theme.swift"],
             resources: [.copy("layouts"), .copy("partials"), .copy("assets"), .copy("archetypes")]

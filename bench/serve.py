@@ -130,7 +130,7 @@ def main():
             return took
 
         new_profile = os.path.join(os.path.dirname(source), "ho-so-moi-bench.md")
-        default_card = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "site-templates", "partials", "profile-card.mustache")
+        default_card = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "theme", "partials", "profile-card.mustache")
         with open(default_card, encoding="utf-8") as f:
             card = f.read()
 

@@ -196,7 +196,7 @@ def main():
             time.sleep(0.3)
             theme = os.path.join(site, "site-templates", "assets")
             os.makedirs(theme, exist_ok=True)
-            shutil.copy(os.path.join(REPO, "site-templates", "assets", "style.css"), os.path.join(theme, "style.css"))
+            shutil.copy(os.path.join(REPO, "theme", "assets", "style.css"), os.path.join(theme, "style.css"))
             events.wait("css")
 
         def new_folders_are_watched():

@@ -33,8 +33,8 @@ public struct Theme: Sendable {
         }
         if sources.isEmpty {
             return (nil, [Diagnostic(file: "site-templates", code: .badTemplate,
-                                     message: "không tìm thấy giao diện mặc định (site-templates)",
-                                     suggestion: "cài lại vinhdanh, hoặc đặt biến môi trường VINHDANH_THEME trỏ tới thư mục site-templates")])
+                                     message: "không tìm thấy giao diện mặc định của vinhdanh",
+                                     suggestion: "cài lại vinhdanh, hoặc đặt biến môi trường VINHDANH_THEME trỏ tới thư mục giao diện (có layouts/, partials/)")])
         }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -87,7 +87,7 @@ public struct Theme: Sendable {
             let file = name.hasPrefix("layout-") ? "layouts/" + name.dropFirst("layout-".count) : "partials/" + name
             return Diagnostic(file: paths.relative(paths.templates) + "/\(file).mustache", code: .badTemplate,
                               message: "thiếu mẫu trang \(file).mustache, mà trang web cần",
-                              suggestion: "chép lại tệp này từ giao diện mặc định (site-templates của vinhdanh)")
+                              suggestion: "chép lại tệp này từ giao diện mặc định của vinhdanh (thư mục theme/ của mã nguồn)")
         }
     }
 
