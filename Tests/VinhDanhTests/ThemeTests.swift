@@ -36,4 +36,29 @@ import Testing
         #expect(found.map(\.name) == ["head", "base", "x"])
         #expect(found.map(\.line) == [2, 3, 3] && found.map(\.column) == [3, 1, 10])
     }
+
+    /// A site's header, footer or breadcrumbs may show the page they are on: such a part
+    /// is rendered with each page; the default ones, which do not, once.
+    @Test func aPageShowsItsOwnTitleInsideAnOverriddenHeader() throws {
+        let header = try String(contentsOfFile: try #require(Theme.defaultDirectory) + "/partials/header.mustache", encoding: .utf8)
+        let site = try TestSite(profiles: ["a.md": TestSite.profile(title: "Nguyễn Văn An"), "b.md": TestSite.profile(title: "Trần Thị Bình")],
+                                extraFiles: [
+            "site-templates/partials/header.mustache": header.replacingOccurrences(
+                of: "{{> nav}}", with: "{{> nav}}\n{{#page}}<p class=\"dang-xem\">Đang xem: {{page.title}}</p>{{/page}}"),
+        ])
+        defer { site.remove() }
+        #expect(try site.build().succeeded)
+        #expect(site.read("public/ho-so/a/index.html")?.contains("<p class=\"dang-xem\">Đang xem: Nguyễn Văn An</p>") == true)
+        #expect(site.read("public/ho-so/b/index.html")?.contains("<p class=\"dang-xem\">Đang xem: Trần Thị Bình</p>") == true)
+        let theme = try #require(Theme.load(defaultDirectory: Theme.defaultDirectory, overrideDirectory: site.paths.templates,
+                                            sitePaths: site.paths).0)
+        #expect(theme.seesPage("header") && !theme.seesPage("footer"))
+        let plain = try #require(Theme.load(defaultDirectory: Theme.defaultDirectory, overrideDirectory: "/nonexistent", sitePaths: site.paths).0)
+        #expect(!plain.seesPage("header") && !plain.seesPage("footer") && !plain.seesPage("head") && !plain.seesPage("breadcrumbs"))
+    }
+
+    @Test func lookupsAreTheNamesTagsLookUp() {
+        #expect(Theme.lookups(in: "{{a}} {{#b.c}}{{/b.c}} {{{d}}} {{& e}} {{! no}} {{> f}} {{^g}}{{/g}} {{.}} {{% CONTENT_TYPE: X}}")
+            == ["a", "b.c", "b.c", "d", "e", "g", "g", "."])
+    }
 }

@@ -23,6 +23,10 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
     private let headHTML: TemplateText
     /// `partials/breadcrumbs` by trail, filled as pages ask for them.
     private let trails: RenderCache
+    /// The theme, for the shared parts a site made to show the page they are on: those
+    /// are rendered with each page (``Theme/seesPage(_:)``) instead of once.
+    private let theme: Theme
+    private let headerSeesPage: Bool, footerSeesPage: Bool, headSeesPage: Bool, breadcrumbsSeesPage: Bool
 
     init(site: Site, urls: SiteURLs, theme: Theme) {
         config = site.config
@@ -52,6 +56,11 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         footerHTML = TemplateText(theme.renderFragment("footer", ["site": siteValues]))
         headHTML = TemplateText(theme.renderFragment("head", ["site": siteValues]))
         trails = RenderCache(theme: theme, template: "breadcrumbs")
+        self.theme = theme
+        headerSeesPage = theme.seesPage("header")
+        footerSeesPage = theme.seesPage("footer")
+        headSeesPage = theme.seesPage("head")
+        breadcrumbsSeesPage = theme.seesPage("breadcrumbs")
     }
 
     /// A page's context: `extra` merged over the shared keys.
@@ -64,7 +73,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             ?? config.image.map { (urls.absolute(urls.content($0)), config.title) }
         var context = extra
         context["site"] = siteObject
-        context["page"] = TemplateObject(values: [
+        let page = TemplateObject(values: [
             "title": TemplateText(title),
             "fullTitle": TemplateText(path == urls.home ? config.title : title + " – " + config.title),
             "description": TemplateText(description.flatMap { $0.isEmpty ? nil : $0 } ?? config.description),
@@ -72,15 +81,23 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
             "ogType": TemplateText(type),
             "ogImage": TemplateText(shareImage?.0 ?? ""),
             "ogImageAlt": TemplateText(shareImage?.1 ?? ""),
+            "section": TemplateText(section),
         ])
-        context["headerHTML"] = headerHTML[section] ?? headerHTML[""] ?? TemplateText("")
-        context["footerHTML"] = footerHTML
-        context["headHTML"] = headHTML
+        context["page"] = page
+        // The shared parts: rendered once, unless the site's version shows the page.
+        context["headerHTML"] = headerSeesPage
+            ? TemplateText(theme.renderFragment("header", ["site": siteValues, "page": page,
+                                                           "nav": Self.navigation(urls: urls, hasAbout: hasAbout, current: section)]))
+            : headerHTML[section] ?? headerHTML[""] ?? TemplateText("")
+        context["footerHTML"] = footerSeesPage ? TemplateText(theme.renderFragment("footer", ["site": siteValues, "page": page])) : footerHTML
+        context["headHTML"] = headSeesPage ? TemplateText(theme.renderFragment("head", ["site": siteValues, "page": page])) : headHTML
         if breadcrumbs.count > 1, let current = breadcrumbs.last {
             let trail = breadcrumbs.dropLast().map { ["name": $0.0, "url": $0.1 ?? ""] }
             let key = trail.map { $0["name", default: ""] + "\u{1F}" + $0["url", default: ""] }.joined(separator: "\u{1E}")
+            let trailHTML = breadcrumbsSeesPage ? theme.renderFragment("breadcrumbs", ["trail": trail, "page": page])
+                : trails.html(key: key) { ["trail": trail] }
             context["breadcrumbs"] = TemplateObject(values: [
-                "trailHTML": TemplateText(trails.html(key: key) { ["trail": trail] }),
+                "trailHTML": TemplateText(trailHTML),
                 "current": TemplateText(current.0),
             ])
         } else {

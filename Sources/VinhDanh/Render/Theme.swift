@@ -9,8 +9,9 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset files: path relative to `assets/` → absolute source path.
     public let assets: [(relative: String, source: String)]
-    /// Each template's source hash and the partials it includes (`{{>x}}`, `{{<x}}`).
-    let sources: [String: (hash: ContentHash, includes: [String])]
+    /// Each template's source hash, the partials it includes (`{{>x}}`, `{{<x}}`), and
+    /// whether it looks up the page it is on (``seesPage(_:)``).
+    let sources: [String: (hash: ContentHash, includes: [String], seesPage: Bool)]
 
     /// Loads the default theme (`defaultDirectory`) under the site's `overrideDirectory`.
     /// Parse errors, a `required` template that is missing (the page kinds name theirs)
@@ -38,7 +39,7 @@ public struct Theme: Sendable {
         }
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
-        var hashes: [String: (hash: ContentHash, includes: [String])] = [:]
+        var hashes: [String: (hash: ContentHash, includes: [String], seesPage: Bool)] = [:]
         var texts: [(shown: String, text: String)] = []
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             let shown = sitePaths.relative(path)
@@ -46,7 +47,8 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(file: shown, code: .badTemplate, message: "không đọc được mẫu trang"))
                 continue
             }
-            hashes[name] = (ContentHash(text: text), includes(in: text).map(\.name))
+            let seesPage = lookups(in: text).contains { $0 == "page" || $0.hasPrefix("page.") }
+            hashes[name] = (ContentHash(text: text), includes(in: text).map(\.name), seesPage)
             texts.append((shown, text))
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
@@ -79,6 +81,40 @@ public struct Theme: Sendable {
             rest = tag[close.upperBound...]
         }
         return found
+    }
+
+    /// The names a template's text looks up, `{{name}}`, `{{#name}}`, `{{{name}}}`… (not
+    /// partials, comments, pragmas or delimiter changes), in order. A small scanner:
+    /// swift-mustache keeps its tokens internal. It does not follow a `{{=<% %>=}}`
+    /// delimiter change.
+    static func lookups(in text: String) -> [String] {
+        var found: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = rest[close.upperBound...]
+            guard let sigil = tag.first, !"!><%=".contains(sigil) else { continue }
+            if "#^/&{$".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if tag.hasSuffix("}") { tag = String(tag.dropLast()) }
+            if !tag.isEmpty { found.append(tag) }
+        }
+        return found
+    }
+
+    /// Whether template `name`, or a partial it includes however deep, looks up the page
+    /// it is on (`page`, `page.title`…): a shared part (header, footer…) that does is
+    /// rendered for each page rather than once.
+    func seesPage(_ name: String) -> Bool {
+        var seen = Set<String>()
+        var queue = [name]
+        while let next = queue.popLast() {
+            guard seen.insert(next).inserted, let source = sources[next] else { continue }
+            if source.seesPage { return true }
+            queue += source.includes
+        }
+        return false
     }
 
     /// A template a page kind renders with that neither the site nor the default theme has.
