@@ -17,9 +17,13 @@ public struct Builder: Sendable {
     /// warnings of ``ContentLint``, which a build does not print.
     public func check() -> (Site, [Diagnostic]) {
         var site = load()
-        let (_, themeDiagnostics) = loadTheme()
+        let (theme, themeDiagnostics) = loadTheme()
         var diagnostics = site.diagnostics + themeDiagnostics
-        if !site.hasErrors { diagnostics += ContentLint.warnings(site: site, index: SiteIndex(site: site)) }
+        if !site.hasErrors {
+            let index = SiteIndex(site: site)
+            diagnostics += ContentLint.warnings(site: site, index: index)
+            if let theme { diagnostics += TemplateCheck.warnings(site: site, index: index, theme: theme) }
+        }
         site.diagnostics = diagnostics.sorted()
         return (site, site.diagnostics)
     }

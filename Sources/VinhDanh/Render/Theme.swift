@@ -12,6 +12,8 @@ public struct Theme: Sendable {
     /// Each template's source hash, the partials it includes (`{{>x}}`, `{{<x}}`), and
     /// whether it looks up the page it is on (``seesPage(_:)``).
     let sources: [String: (hash: ContentHash, includes: [String], seesPage: Bool)]
+    /// When set, notes the context of every render (``TemplateCheck``).
+    var recorder: ContextRecorder?
 
     /// Loads the default theme (`defaultDirectory`) under the site's `overrideDirectory`.
     /// Parse errors, a `required` template that is missing (the page kinds name theirs)
@@ -103,6 +105,18 @@ public struct Theme: Sendable {
         return found
     }
 
+    /// Whether template `name` includes partial `partial`, however deep.
+    func includes(_ name: String, _ partial: String) -> Bool {
+        var seen = Set<String>()
+        var queue = sources[name]?.includes ?? []
+        while let next = queue.popLast() {
+            if next == partial { return true }
+            guard seen.insert(next).inserted else { continue }
+            queue += sources[next]?.includes ?? []
+        }
+        return false
+    }
+
     /// Whether template `name`, or a partial it includes however deep, looks up the page
     /// it is on (`page`, `page.title`…): a shared part (header, footer…) that does is
     /// rendered for each page rather than once.
@@ -176,7 +190,8 @@ public struct Theme: Sendable {
     /// Renders template `name` with `context`; a missing template renders as empty.
     /// The context is first converted to ``TemplateValues`` (same output, fewer casts).
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(TemplateValues.wrap(context), withTemplate: name) ?? ""
+        recorder?.note(name, context)
+        return library.render(TemplateValues.wrap(context), withTemplate: name) ?? ""
     }
 
     /// `render` for a fragment inserted into other templates: the template file's final

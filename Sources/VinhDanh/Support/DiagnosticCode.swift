@@ -61,4 +61,6 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable {
     case unresolvedCommune = "VD029"
     /// An award filed under a district-level unit that did not exist in its year.
     case placeOutOfPeriod = "VD030"
+    /// A site template looks up a name its page's context does not offer (warning).
+    case unknownTemplateName = "VD031"
 }

@@ -61,7 +61,7 @@ extension SiteRenderer {
         if let photo = profile.photo {
             let url = urls.content(photo)
             image = (url, "Ảnh: \(profile.title)")
-            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText("Ảnh: \(profile.title)"), "width": false]
+            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText("Ảnh: \(profile.title)"), "width": false, "height": false]
             if let size = photoSizes[photo] {
                 // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
                 let width = min(200, size.width)
