@@ -47,6 +47,14 @@ import Testing
         #expect(warnings[2].suggestion == "có phải ý bạn là {{url}}?")
     }
 
+    /// A template written for another version of the interface says so.
+    @Test func aTemplateOfAnotherInterfaceVersionIsAWarning() throws {
+        let current = "{{! vinhdanh-templates: \(TemplateReference.version)}}"
+        #expect(try check([("layouts/404.mustache", "{{% CONTENT_TYPE: FASTHTML}}", "{{% CONTENT_TYPE: FASTHTML}}\n" + current)]).isEmpty)
+        let old = try check([("layouts/404.mustache", "{{% CONTENT_TYPE: FASTHTML}}", "{{% CONTENT_TYPE: FASTHTML}}\n{{! vinhdanh-templates: 0}}")])
+        #expect(old.count == 1 && old.first?.line == 2 && old.first?.message.contains("phiên bản 0") == true)
+    }
+
     @Test func tagsAreFoundWithTheirPlace() {
         let tags = TemplateCheck.tags(in: "{{% CONTENT_TYPE: X}}\n<a>{{#a}}\n  {{{b}}} {{! c}} {{> d}}{{/a}}")
         #expect(tags.map(\.name) == ["a", "b", "a"])

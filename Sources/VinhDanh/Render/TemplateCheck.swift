@@ -23,14 +23,8 @@ enum TemplateCheck {
             }
         }
         guard !files.isEmpty else { return [] }
-        var recording = theme
-        let recorder = ContextRecorder()
-        recording.recorder = recorder
-        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true)
-        let jobs = renderer.plan()
-        _ = Parallel.map(jobs.count) { renderer.render(jobs[$0]).bytes.count }
-        let recorded = recorder.recorded
-        var found: [Diagnostic] = []
+        let recorded = contexts(site: site, index: index, theme: theme)
+        var found = files.compactMap { version(of: $0.text, shown: $0.shown) }
         for file in files {
             // What the template is rendered with: its own contexts, and those of every
             // template that includes it, however deep.
@@ -45,6 +39,32 @@ enum TemplateCheck {
             if used { found += unknownNames(in: file.text, shown: file.shown, context: context) }
         }
         return found
+    }
+
+    /// A warning when a template says it was written for another version of the template
+    /// interface (`{{! vinhdanh-templates: N}}` in its first lines) than this one's.
+    static func version(of text: String, shown: String) -> Diagnostic? {
+        for (i, line) in text.split(separator: "\n", maxSplits: 5, omittingEmptySubsequences: false).prefix(5).enumerated() {
+            guard let range = line.range(of: "vinhdanh-templates:") else { continue }
+            let written = Int(line[range.upperBound...].prefix { $0 == " " || $0.isNumber }.trimmingCharacters(in: .whitespaces))
+            guard written != TemplateReference.version else { return nil }
+            return Diagnostic(file: shown, line: i + 1, severity: .warning, code: .unknownTemplateName,
+                              message: "mẫu trang viết cho giao diện mẫu phiên bản \(written.map(String.init) ?? "?"), vinhdanh này dùng phiên bản \(TemplateReference.version)",
+                              suggestion: "xem các tên mỗi mẫu trang nhận trong docs/theming.md rồi sửa số phiên bản")
+        }
+        return nil
+    }
+
+    /// The names each template is offered: every page of `site` rendered with `theme`,
+    /// each render's context noted under its template's name.
+    static func contexts(site: Site, index: SiteIndex, theme: Theme) -> [String: KeyTree] {
+        var recording = theme
+        let recorder = ContextRecorder()
+        recording.recorder = recorder
+        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true)
+        let jobs = renderer.plan()
+        _ = Parallel.map(jobs.count) { renderer.render(jobs[$0]).bytes.count }
+        return recorder.recorded
     }
 
     /// One `{{…}}` tag: its sigil (`#`, `^`, `/`, `$`, `<`, `&`, `{` or none), name and place.

@@ -6,6 +6,9 @@ import Synchronization
 /// rendered with (``ContextRecorder``), so it cannot drift from the code.
 final class KeyTree: @unchecked Sendable {  // filled under the recorder's lock, then only read
     private(set) var children: [String: KeyTree] = [:]
+    /// A value seen at this name, for the reference: the longest up to 40 characters (the
+    /// first in order among those), else the shortest; the same whatever the order seen.
+    private(set) var example: String?
 
     /// Adds the names `value` offers.
     func absorb(_ value: Any) {
@@ -13,8 +16,21 @@ final class KeyTree: @unchecked Sendable {  // filled under the recorder's lock,
         case let object as TemplateObject: absorb(table: object.values)
         case let table as [String: Any]: absorb(table: table)
         case let list as [Any]: for item in list { absorb(item) }
+        case let text as TemplateText: note(text.text)
+        case let text as String: note(text)
+        case let number as Int: note(String(number))
+        case let flag as Bool: note(flag ? "true" : "false")
         default: break
         }
+    }
+
+    private func note(_ text: String) {
+        guard !text.isEmpty, let current = example else {
+            if !text.isEmpty { example = text }
+            return
+        }
+        func rank(_ t: String) -> (Int, Int, String) { t.count <= 40 ? (0, -t.count, t) : (1, t.count, t) }
+        if rank(text) < rank(current) { example = text }
     }
 
     private func absorb(table: [String: Any]) {
@@ -27,6 +43,7 @@ final class KeyTree: @unchecked Sendable {  // filled under the recorder's lock,
 
     /// Adds every name of `other`.
     func merge(_ other: KeyTree) {
+        if let example = other.example { note(example) }
         for (key, tree) in other.children {
             let child = children[key] ?? KeyTree()
             children[key] = child
