@@ -84,7 +84,7 @@ release: deps
 PREFIX ?= /usr/local
 CONFIG ?= release
 SWIFT_FLAGS ?=
-THEME_FOLDERS := layouts partials assets archetypes
+THEME_FOLDERS := layouts partials assets archetypes strings.yaml
 install: deps
 	$(SWIFT) build $(SWIFT_FLAGS) -c $(CONFIG) --product vinhdanh
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/vinhdanh/theme"

@@ -37,7 +37,7 @@ let package = Package(
             path: "theme",
             exclude: ["README.md"],
             sources: ["Theme.swift"],
-            resources: [.copy("layouts"), .copy("partials"), .copy("assets"), .copy("archetypes")]
+            resources: [.copy("layouts"), .copy("partials"), .copy("assets"), .copy("archetypes"), .copy("strings.yaml")]
         ),
         .target(
             name: "VinhDanh",

@@ -71,7 +71,7 @@ struct PlacedAwardsTests {
         let profile = try #require(Self.parse("district: cap-tinh\n", awards).profile)
         #expect(profile.awards.map { Self.key($0.place) } == ["cap-tinh", "cap-tinh-bac-ninh"])
         let provinces = profile.awards.map {
-            SiteRenderer.issuer(of: Self.vocab.awards.entries[$0.type], at: Self.vocab.districts.entries[$0.place])
+            SiteRenderer.issuer(of: Self.vocab.awards.entries[$0.type], at: Self.vocab.districts.entries[$0.place], Self.site.strings)
         }
         #expect(provinces == ["tỉnh Bắc Giang", "tỉnh Bắc Ninh"])
         // An award named after a province, given in another, is a warning.

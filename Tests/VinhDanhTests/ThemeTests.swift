@@ -62,3 +62,36 @@ import Testing
             == ["a", "b.c", "b.c", "d", "e", "g", "g", "."])
     }
 }
+
+/// The words pages show come from the theme's `strings.yaml`, which a site overrides key
+/// by key.
+@Suite struct SiteStringsTests {
+    /// The default theme has every key the code uses, and no other.
+    @Test func theDefaultStringsHaveEveryKeyAndNoOther() throws {
+        let text = try String(contentsOfFile: try #require(Theme.defaultDirectory) + "/strings.yaml", encoding: .utf8)
+        let (_, diagnostics) = SiteStrings.parse(defaultText: text, defaultShown: "strings.yaml", siteText: nil, siteShown: "")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+    }
+
+    /// A site's `site-templates/strings.yaml` changes the words it names, everywhere they
+    /// show; a key the code does not use is a warning with the closest key; the others stay.
+    @Test func aSiteOverridesTheWordsItNames() throws {
+        let site = try TestSite(profiles: ["a.md": TestSite.profile(title: "Nguyễn Văn An")], extraFiles: [
+            "site-templates/strings.yaml": "nav.home: Trang đầu\ntaxonomy.district.title: Xã, phường\nnav.hom: Nhầm\n",
+        ])
+        defer { site.remove() }
+        let result = try site.build()
+        #expect(result.succeeded)
+        let warning = try #require(result.diagnostics.first { $0.file == "site-templates/strings.yaml" })
+        #expect(warning.severity == .warning && warning.line == 3 && warning.suggestion?.contains("`nav.home`") == true)
+        let page = try #require(site.read("public/ho-so/a/index.html"))
+        #expect(page.contains(">Trang đầu</a>") && !page.contains(">Trang chủ</a>"))
+        #expect(page.contains(">Xã, phường</a>") && page.contains(">Tìm kiếm</a>"))
+    }
+
+    /// A theme whose file lacks keys cannot build: an error names them.
+    @Test func aMissingKeyIsAnError() {
+        let (_, diagnostics) = SiteStrings.parse(defaultText: "nav.home: Trang chủ\n", defaultShown: "theme/strings.yaml", siteText: nil, siteShown: "")
+        #expect(diagnostics.count == 1 && diagnostics.first?.severity == .error && diagnostics.first?.message.contains("nav.statistics") == true)
+    }
+}

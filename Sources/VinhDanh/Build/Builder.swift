@@ -118,6 +118,7 @@ public struct Builder: Sendable {
     func load(usingCache: Bool = false) -> Site {
         var loader = SiteLoader(paths: options.site, latestYear: options.latestYear)
         loader.usesCache = usingCache
+        loader.themeDirectory = options.themeDirectory
         var site = loader.load()
         if let baseURL = options.baseURL {
             if let normalized = SiteConfig.normalizeBaseURL(baseURL) { site.config.baseURL = normalized } else {

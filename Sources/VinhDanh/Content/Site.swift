@@ -10,6 +10,8 @@ public struct Site: Sendable {
     public var pages: [ContentPage]
     /// The official report's totals (`content/data/report-totals.yaml`), if the site has them.
     public var report: ReportTotals?
+    /// The words pages show that the code writes (the theme's `strings.yaml`).
+    public var strings = SiteStrings.empty
     /// Every problem found, sorted by file and line.
     public var diagnostics: [Diagnostic]
     /// Hash of every site-wide source: settings, vocabularies, standalone pages, site data.

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhTheme
 
 /// Loads a site: settings, vocabularies, then every profile and page in parallel.
 /// Never stops at the first problem: everything wrong comes back in `Site.diagnostics`.
@@ -13,6 +14,9 @@ public struct SiteLoader: Sendable {
     /// Whether to read profiles through the build cache (``ProfileCache``): a build
     /// does; `check` and the editors' tools, which need every body, do not.
     public var usesCache = false
+
+    /// The default theme's folder, whose `strings.yaml` the site's overrides.
+    public var themeDirectory: String? = DefaultTheme.directory()?.path
 
     /// Creates a loader.
     public init(paths: SitePaths, latestYear: Int, workers: Int = max(4, ProcessInfo.processInfo.activeProcessorCount * 4)) {
@@ -75,10 +79,15 @@ public struct SiteLoader: Sendable {
                 diagnostics += found
             }
         }
+        let strings = loadStrings(&diagnostics)
         diagnostics.sort()
         var site = Site(paths: paths, config: config, vocabularies: vocabularies, profiles: profiles,
                         pages: pages, report: report, diagnostics: diagnostics)
-        site.settingsHash = settings
+        site.strings = strings
+        var hasher = InputHasher()
+        hasher.add(settings)
+        hasher.add(strings.hash)
+        site.settingsHash = hasher.hash
         return site
     }
 
@@ -184,6 +193,20 @@ public struct SiteLoader: Sendable {
         case .success(let text):
             return SiteConfig.parse(text, path: "content/site.yaml")
         }
+    }
+
+    /// The theme's words, under the site's own (``SiteStrings``).
+    private func loadStrings(_ diagnostics: inout [Diagnostic]) -> SiteStrings {
+        func text(_ path: String) -> String? {
+            guard FileIO.exists(path), case .success(let text) = Self.readText(path, relative: paths.relative(path)) else { return nil }
+            return text
+        }
+        let theme = themeDirectory.map { $0 + "/" + SiteStrings.fileName }
+        let site = paths.templates + "/" + SiteStrings.fileName
+        let (strings, found) = SiteStrings.parse(defaultText: theme.flatMap(text), defaultShown: theme.map(paths.relative) ?? SiteStrings.fileName,
+                                                 siteText: text(site), siteShown: paths.relative(site))
+        diagnostics += found
+        return strings
     }
 
     /// The history of the places, from its two files when the site has them.

@@ -80,7 +80,7 @@ struct IndexBuckets: Sendable {
 
     /// The taxonomies: terms in vocabulary order (years newest first, kinds in their
     /// order), those with no profile left out.
-    func taxonomies(_ vocabularies: Vocabularies) -> [Taxonomy] {
+    func taxonomies(_ vocabularies: Vocabularies, _ strings: SiteStrings) -> [Taxonomy] {
         func terms(_ vocabulary: Vocabulary, _ buckets: some Collection<[Int]>) -> [Term] {
             zip(vocabulary.entries, buckets).compactMap { entry, members in
                 members.isEmpty ? nil : Term(key: entry.key, name: entry.name, description: entry.description, profiles: members)
@@ -91,14 +91,14 @@ struct IndexBuckets: Sendable {
             // Today's communes beside the district-level units: another key space
             // (`xa-…`, `phuong-…`), so no URL of a former unit changes.
             Taxonomy(kind: .district, terms: terms(vocabularies.districts, districts.prefix(vocabularies.firstCommuneEntry))
-                + communeTerms(vocabularies)),
+                + communeTerms(vocabularies, strings)),
             Taxonomy(kind: .award, terms: terms(vocabularies.awards, awards)),
             Taxonomy(kind: .year, terms: years.keys.sorted(by: >).map {
-                Term(key: "\($0)", name: "Năm \($0)", description: nil, profiles: years[$0] ?? [])
+                Term(key: "\($0)", name: strings(.termYear, ["year": "\($0)"]), description: nil, profiles: years[$0] ?? [])
             }),
             Taxonomy(kind: .kind, terms: SubjectKind.allCases.compactMap { kind in
                 guard let members = kinds[kind], !members.isEmpty else { return nil }
-                return Term(key: kind.key, name: kind.label, description: nil, profiles: members)
+                return Term(key: kind.key, name: strings.label(of: kind), description: nil, profiles: members)
             }),
         ]
     }
@@ -106,15 +106,16 @@ struct IndexBuckets: Sendable {
     /// The communes of today with profiles, each described by what it was formed from:
     /// first the profiles with awards made there, then, marked by ``Term/placed``, the
     /// exemplars of the former communes it was formed from.
-    private func communeTerms(_ vocabularies: Vocabularies) -> [Term] {
+    private func communeTerms(_ vocabularies: Vocabularies, _ strings: SiteStrings) -> [Term] {
         let places = vocabularies.places
         return places.communes.indices.compactMap { c in
             let placed = districts[vocabularies.entry(ofCommune: c)], formerly = communes[c]
             guard !placed.isEmpty || !formerly.isEmpty else { return nil }
             let commune = places.communes[c]
             let parts = places.formedFromNames(c, in: vocabularies.districts)
-            let since = places.since.map { " từ ngày \($0.vietnamese)" } ?? ""
-            let description = "\(commune.name) (mã \(commune.code)) được thành lập\(since) trên cơ sở: \(parts.joined(separator: ", "))."
+            let since = places.since.map { " " + strings(.communeSince, ["date": $0.vietnamese]) } ?? ""
+            let description = strings(.communeDescription, ["name": commune.name, "code": commune.code, "since": since,
+                                                            "parts": parts.joined(separator: ", ")])
             let shown = Set(placed)
             return Term(key: commune.key, name: commune.name, description: description,
                         profiles: placed + formerly.filter { !shown.contains($0) }, placed: placed.count)

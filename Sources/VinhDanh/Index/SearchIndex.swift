@@ -111,7 +111,7 @@ public struct SearchIndex: Sendable {
             ("count", "\(profiles.count)"),
             ("chunk", "\(chunk)"),
             ("root", JSONText.string(root)),
-            ("kinds", "[" + SubjectKind.allCases.map { "[\(JSONText.string($0.key)),\(JSONText.string($0.label))]" }.joined(separator: ",") + "]"),
+            ("kinds", "[" + SubjectKind.allCases.map { "[\(JSONText.string($0.key)),\(JSONText.string(site.strings.label(of: $0)))]" }.joined(separator: ",") + "]"),
             ("districts", pairs(vocab.districts)),
             ("movements", pairs(vocab.movements)),
             ("awards", pairs(vocab.awards)),

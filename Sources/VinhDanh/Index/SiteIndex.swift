@@ -140,7 +140,7 @@ public struct SiteIndex: Sendable {
             let sorted = order
             newest = keys.map { sorted[Int($0 & 0xffff_ffff)] }
         }
-        taxonomies = buckets.taxonomies(vocab)
+        taxonomies = buckets.taxonomies(vocab, site.strings)
         countsByKind = buckets.kinds.mapValues(\.count)
         awardCount = profiles.withUnsafeBufferPointer { list in list.indices.reduce(0) { $0 + list[$1].awards.count } }
     }

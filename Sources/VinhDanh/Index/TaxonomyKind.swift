@@ -12,26 +12,22 @@ public enum TaxonomyKind: String, Sendable, CaseIterable {
         case .kind: return "doi-tuong"
         }
     }
+}
 
-    /// Page title of the taxonomy's index.
-    public var title: String {
-        switch self {
-        case .movement: return "Phong trào thi đua"
-        case .district: return "Địa bàn"
-        case .award: return "Hình thức khen thưởng"
-        case .year: return "Năm khen thưởng"
-        case .kind: return "Đối tượng"
-        }
-    }
+extension SiteStrings {
+    /// Page title of a taxonomy's index ("Phong trào thi đua", …).
+    public func title(of kind: TaxonomyKind) -> String { self[Self.keys(of: kind).title] }
 
-    /// Singular noun for one term ("Phong trào", …).
-    public var termNoun: String {
-        switch self {
-        case .movement: return "Phong trào"
-        case .district: return "Địa bàn"
-        case .award: return "Hình thức khen thưởng"
-        case .year: return "Năm"
-        case .kind: return "Đối tượng"
+    /// Noun for one of a taxonomy's terms ("Phong trào", …).
+    public func noun(of kind: TaxonomyKind) -> String { self[Self.keys(of: kind).noun] }
+
+    private static func keys(of kind: TaxonomyKind) -> (title: Key, noun: Key) {
+        switch kind {
+        case .movement: return (.movementTitle, .movementNoun)
+        case .district: return (.districtTitle, .districtNoun)
+        case .award: return (.awardTitle, .awardNoun)
+        case .year: return (.yearTitle, .yearNoun)
+        case .kind: return (.kindTitle, .kindNoun)
         }
     }
 }

@@ -10,6 +10,7 @@
 /// `partials/breadcrumbs` once per distinct trail as `{{{breadcrumbs.trailHTML}}}`.
 struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
     let config: SiteConfig
+    let strings: SiteStrings
     let urls: SiteURLs
     let siteValues: [String: Any]
     /// `siteValues` in template form, made once.
@@ -30,6 +31,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
 
     init(site: Site, urls: SiteURLs, theme: Theme) {
         config = site.config
+        strings = site.strings
         self.urls = urls
         siteValues = [
             "title": config.title,
@@ -49,7 +51,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         siteObject = TemplateValues.wrap(siteValues)
         var headerHTML: [String: TemplateText] = [:]
         for section in sections where headerHTML[section] == nil {
-            let items = Self.navigation(urls: urls, hasAbout: hasAbout, current: section)
+            let items = Self.navigation(urls: urls, strings: site.strings, hasAbout: hasAbout, current: section)
             headerHTML[section] = TemplateText(theme.renderFragment("header", ["site": siteValues, "nav": items]))
         }
         self.headerHTML = headerHTML
@@ -87,7 +89,7 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         // The shared parts: rendered once, unless the site's version shows the page.
         context["headerHTML"] = headerSeesPage
             ? TemplateText(theme.renderFragment("header", ["site": siteValues, "page": page,
-                                                           "nav": Self.navigation(urls: urls, hasAbout: hasAbout, current: section)]))
+                                                           "nav": Self.navigation(urls: urls, strings: strings, hasAbout: hasAbout, current: section)]))
             : headerHTML[section] ?? headerHTML[""] ?? TemplateText("")
         context["footerHTML"] = footerSeesPage ? TemplateText(theme.renderFragment("footer", ["site": siteValues, "page": page])) : footerHTML
         context["headHTML"] = headSeesPage ? TemplateText(theme.renderFragment("head", ["site": siteValues, "page": page])) : headHTML
@@ -106,14 +108,14 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         return context
     }
 
-    private static func navigation(urls: SiteURLs, hasAbout: Bool, current: String) -> [[String: Any]] {
-        var items: [(String, String, String)] = [("home", "Trang chủ", urls.home)]
+    private static func navigation(urls: SiteURLs, strings: SiteStrings, hasAbout: Bool, current: String) -> [[String: Any]] {
+        var items: [(String, String, String)] = [("home", strings[.navHome], urls.home)]
         for kind in [TaxonomyKind.movement, .district, .award, .year, .kind] {
-            items.append((kind.path, kind.title, urls.taxonomy(kind)))
+            items.append((kind.path, strings.title(of: kind), urls.taxonomy(kind)))
         }
-        items.append(("thong-ke", "Thống kê", urls.statistics))
-        items.append(("tim-kiem", "Tìm kiếm", urls.search))
-        if hasAbout { items.append(("gioi-thieu", "Giới thiệu", urls.page("gioi-thieu"))) }
+        items.append(("thong-ke", strings[.navStatistics], urls.statistics))
+        items.append(("tim-kiem", strings[.navSearch], urls.search))
+        if hasAbout { items.append(("gioi-thieu", strings[.navAbout], urls.page("gioi-thieu"))) }
         return items.map { ["name": $0.1, "url": $0.2, "current": $0.0 == current] }
     }
 }

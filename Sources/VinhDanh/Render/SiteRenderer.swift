@@ -180,3 +180,8 @@ public struct SiteRenderer: Sendable {
     /// `partials/pagination-item` by place (see ``Pagination``).
     let paginationItems: RenderCache
 }
+
+extension SiteRenderer {
+    /// The words pages show (``SiteStrings``).
+    var strings: SiteStrings { site.strings }
+}

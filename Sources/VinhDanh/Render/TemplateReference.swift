@@ -235,7 +235,10 @@ enum TemplateReference {
             it. Partials it includes (`{{> nav}}`, `{{> pagination}}`, `{{> stat-table}}`) \
             see the same names, at the place they are included. `vinhdanh check` warns \
             (VD031) of a name a site template looks up that its page does not offer. A \
-            template can say which version it was written for: `{{! vinhdanh-templates: \(version)}}`.
+            template can say which version it was written for: `{{! vinhdanh-templates: \(version)}}`. \
+            The words the code writes into these names (navigation labels, titles, the \
+            sentences of list pages) come from `theme/strings.yaml`, which a site's \
+            `site-templates/strings.yaml` overrides key by key.
 
             """
         let order = recorded.keys.sorted { ($0.hasPrefix("layout-") ? 0 : 1, $0) < ($1.hasPrefix("layout-") ? 0 : 1, $1) }

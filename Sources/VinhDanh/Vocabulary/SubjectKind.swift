@@ -13,7 +13,7 @@ public enum SubjectKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Vietnamese label shown on pages.
+    /// Vietnamese label for editors' messages (pages use ``SiteStrings/label(of:)``).
     public var label: String {
         switch self {
         case .individual: return "Cá nhân"
@@ -30,6 +30,17 @@ public enum SubjectKind: String, Sendable, CaseIterable, Codable {
         case "collective", "tapthe", "organization", "organisation": self = .collective
         case "household", "hogiadinh", "giadinh", "family": self = .household
         default: return nil
+        }
+    }
+}
+
+extension SiteStrings {
+    /// A kind's name as pages show it ("Cá nhân", …).
+    public func label(of kind: SubjectKind) -> String {
+        switch kind {
+        case .individual: return self[.individual]
+        case .collective: return self[.collective]
+        case .household: return self[.household]
         }
     }
 }

@@ -13,7 +13,7 @@ extension SiteRenderer {
         let page = site.pages[i]
         return base.page(
             title: page.title, description: page.summary, path: urls.page(page.slug), section: page.slug,
-            breadcrumbs: [("Trang chủ", urls.home), (page.title, nil)], type: "article",
+            breadcrumbs: [(strings[.navHome], urls.home), (page.title, nil)], type: "article",
             extra: ["content": ["title": page.title, "body": markdown.render(page.body).html] as [String: Any]])
     }
 }

@@ -21,16 +21,16 @@ struct HomePage: PageKind {
 extension SiteRenderer {
     func homeContext() -> [String: Any] {
         let kinds = SubjectKind.allCases.map { kind -> [String: Any] in
-            ["label": kind.label, "count": Formatting.count(index.countsByKind[kind] ?? 0), "url": urls.term(.kind, kind.key)]
+            ["label": strings.label(of: kind), "count": Formatting.count(index.countsByKind[kind] ?? 0), "url": urls.term(.kind, kind.key)]
         }
         let indexes = [TaxonomyKind.movement, .district, .award].map { kind -> [String: Any] in
-            ["title": kind.title, "url": urls.taxonomy(kind), "terms": termLinkList(kind)]
+            ["title": strings.title(of: kind), "url": urls.taxonomy(kind), "terms": termLinkList(kind)]
         }
         let newest = index.newest.prefix(HomePage.newest).map { cards[$0] }.joined()
         let config = site.config
         return base.page(
             title: config.title, description: config.description, path: urls.home, section: "home",
-            breadcrumbs: [("Trang chủ", nil)],
+            breadcrumbs: [(strings[.navHome], nil)],
             extra: [
                 "totals": ["profiles": Formatting.count(site.profiles.count), "awards": Formatting.count(index.awardCount), "kinds": kinds],
                 "indexes": indexes,

@@ -11,9 +11,9 @@ struct NotFoundPage: PageKind {
 
 extension SiteRenderer {
     func notFoundContext() -> [String: Any] {
-        base.page(title: "Không tìm thấy trang", description: "Trang bạn tìm không có trên trang web này.",
+        base.page(title: strings[.notFoundTitle], description: strings[.notFoundDescription],
                   path: urls.content("404.html"), section: "", breadcrumbs: [], extra: ["indexes": [TaxonomyKind.movement, .district, .award].map {
-                      ["title": $0.title, "url": urls.taxonomy($0)]
+                      ["title": strings.title(of: $0), "url": urls.taxonomy($0)]
                   }])
     }
 }

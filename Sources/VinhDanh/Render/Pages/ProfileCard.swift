@@ -13,7 +13,7 @@ extension SiteRenderer {
         var card: [String: Any] = [
             "title": TemplateText(profile.title),
             "url": TemplateText(urls.profile(profile.slug)),
-            "kind": TemplateText(profile.kind.label),
+            "kind": TemplateText(site.strings.label(of: profile.kind)),
             "district": TemplateText(vocab.districts.entries[profile.district].name),
             "summary": TemplateText(profile.summary ?? ""),
             "photo": TemplateText(profile.photo.map(urls.content) ?? ""),

@@ -30,7 +30,7 @@ extension SiteRenderer {
             let entry = vocab.awards.entries[award.type], place = vocab.districts.entries[award.place]
             return TemplateObject(values: [
                 "typeLink": TemplateText(termLinks.html(.award, entry.key, name: entry.name)),
-                "issuer": TemplateText(Self.issuer(of: entry, at: place)),
+                "issuer": TemplateText(Self.issuer(of: entry, at: place, strings)),
                 "yearLink": TemplateText(termLinks.html(.year, "\(award.year)", name: "\(award.year)")),
                 "decision": TemplateText(award.decision ?? ""),
                 "placeLink": TemplateText(placed ? termLinks.html(.district, place.key, name: place.name) : ""),
@@ -41,7 +41,7 @@ extension SiteRenderer {
         var values: [String: Any] = [
             "title": TemplateText(profile.title),
             "summary": TemplateText(profile.summary ?? ""),
-            "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: profile.kind.label)),
+            "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: strings.label(of: profile.kind))),
             "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
             "commune": TemplateText(profile.commune ?? ""),
             "today": TemplateText(todayLink(of: i) ?? ""),
@@ -60,8 +60,8 @@ extension SiteRenderer {
         var image: (url: String, alt: String)?
         if let photo = profile.photo {
             let url = urls.content(photo)
-            image = (url, "Ảnh: \(profile.title)")
-            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText("Ảnh: \(profile.title)"), "width": false, "height": false]
+            image = (url, strings(.profilePhoto, ["title": profile.title]))
+            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText(strings(.profilePhoto, ["title": profile.title])), "width": false, "height": false]
             if let size = photoSizes[photo] {
                 // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
                 let width = min(200, size.width)
@@ -72,7 +72,7 @@ extension SiteRenderer {
         }
         return base.page(
             title: profile.title, description: profile.summary, path: path, section: "dia-ban",
-            breadcrumbs: [("Trang chủ", urls.home), (TaxonomyKind.district.title, urls.taxonomy(.district)),
+            breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: .district), urls.taxonomy(.district)),
                           (district.name, urls.term(.district, district.key)), (profile.title, nil)],
             image: image, type: "profile",
             extra: ["profile": TemplateObject(values: values), "jsonLD": TemplateText(jsonLD(profile, path: path))])
@@ -82,9 +82,9 @@ extension SiteRenderer {
     /// (`province:` in the awards vocabulary), else, for an award of a province's
     /// chairman (level `tinh`), the province of the place it was made in at the time;
     /// empty for the rest.
-    static func issuer(of type: VocabularyEntry, at place: VocabularyEntry) -> String {
+    static func issuer(of type: VocabularyEntry, at place: VocabularyEntry, _ strings: SiteStrings) -> String {
         guard let province = type.province ?? (type.level == "tinh" ? place.province : nil) else { return "" }
-        return "tỉnh " + province
+        return strings(.awardIssuer, ["province": province])
     }
 
     /// schema.org Person or Organization, JSON-escaped for a `<script>` element

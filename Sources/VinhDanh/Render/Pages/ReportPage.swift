@@ -41,10 +41,10 @@ extension SiteRenderer {
         }
         let chart = SVGChart.bars(report.items.map { .init(label: $0.label, value: Double($0.total), valueText: Formatting.count($0.total)) })
         return base.page(
-            title: "Báo cáo tổng kết \(report.period) của \(report.issuer)",
-            description: "Số liệu khen thưởng \(report.period) theo Báo cáo \(report.number) của \(report.issuer), đặt cạnh số hồ sơ trên trang.",
+            title: strings(.reportTitle, ["period": report.period, "issuer": report.issuer]),
+            description: strings(.reportDescription, ["period": report.period, "number": report.number, "issuer": report.issuer]),
             path: urls.report(report), section: "thong-ke",
-            breadcrumbs: [("Trang chủ", urls.home), ("Thống kê", urls.statistics), ("Báo cáo \(report.period)", nil)],
+            breadcrumbs: [(strings[.navHome], urls.home), (strings[.navStatistics], urls.statistics), (strings(.reportBreadcrumb, ["period": report.period]), nil)],
             type: "article",
             extra: ["report": [
                 "number": report.number, "issuer": report.issuer, "date": CalendarDate(parsing: report.date)?.vietnamese ?? report.date,

@@ -16,22 +16,22 @@ extension SiteRenderer {
             index.taxonomy(kind).terms.map { ["key": $0.key, "name": $0.name] }
         }
         let filters: [[String: Any]] = [
-            ["name": TaxonomyKind.district.path, "label": "Địa bàn", "options": options(.district)],
-            ["name": TaxonomyKind.movement.path, "label": "Phong trào", "options": options(.movement)],
-            ["name": TaxonomyKind.award.path, "label": "Hình thức khen thưởng", "options": options(.award)],
-            ["name": TaxonomyKind.year.path, "label": "Năm", "options": options(.year)],
-            ["name": TaxonomyKind.kind.path, "label": "Đối tượng", "options": options(.kind)],
+            ["name": TaxonomyKind.district.path, "label": strings.noun(of: .district), "options": options(.district)],
+            ["name": TaxonomyKind.movement.path, "label": strings.noun(of: .movement), "options": options(.movement)],
+            ["name": TaxonomyKind.award.path, "label": strings.noun(of: .award), "options": options(.award)],
+            ["name": TaxonomyKind.year.path, "label": strings.noun(of: .year), "options": options(.year)],
+            ["name": TaxonomyKind.kind.path, "label": strings.noun(of: .kind), "options": options(.kind)],
         ]
         return base.page(
-            title: "Tìm kiếm",
-            description: "Tìm hồ sơ điển hình tiên tiến theo tên, đơn vị, xã phường; gõ có dấu hoặc không dấu.",
-            path: urls.search, section: "tim-kiem", breadcrumbs: [("Trang chủ", urls.home), ("Tìm kiếm", nil)],
+            title: strings[.searchTitle],
+            description: strings[.searchDescription],
+            path: urls.search, section: "tim-kiem", breadcrumbs: [(strings[.navHome], urls.home), (strings[.navSearch], nil)],
             extra: [
                 "search": [
                     "filters": filters,
                     "script": urls.asset("search.js"),
                     "index": urls.content("tim-kiem/chi-muc/"),
-                    "browse": [TaxonomyKind.movement, .district, .award, .year, .kind].map { ["title": $0.title, "url": urls.taxonomy($0)] },
+                    "browse": [TaxonomyKind.movement, .district, .award, .year, .kind].map { ["title": strings.title(of: $0), "url": urls.taxonomy($0)] },
                 ] as [String: Any],
             ])
     }

@@ -19,7 +19,7 @@ extension SiteRenderer {
             let name = "\"" + row.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             csv += "\(table),\(row.key),\(name),\(row.counts.individual),\(row.counts.collective),\(row.counts.household),\(row.counts.total)\r\n"
         }
-        line("tong", Statistics.Row(key: "tong", name: "Tổng", counts: stats.total))
+        line("tong", Statistics.Row(key: "tong", name: strings[.statisticsTotal], counts: stats.total))
         for row in stats.byAward { line("hinh-thuc", row) }
         for row in stats.byYear { line("nam", row) }
         for row in stats.byDistrict { line("dia-ban", row) }

@@ -23,9 +23,9 @@ extension SiteRenderer {
         let total = rows.reduce(into: Statistics.Counts()) { sum, row in
             for kind in Self.kindColumns { sum.add(kind, row.counts[kind]) }
         }
-        body.append(["name": "Tổng", "url": "", "isTotal": true,
+        body.append(["name": strings[.statisticsTotal], "url": "", "isTotal": true,
                      "cells": (Self.kindColumns.map { total[$0] } + [total.total]).map { ["value": Formatting.count($0)] }])
-        return ["caption": caption, "columns": [first] + Self.kindColumns.map(\.label) + ["Tổng"], "rows": body]
+        return ["caption": caption, "columns": [first] + Self.kindColumns.map(strings.label(of:)) + [strings[.statisticsTotal]], "rows": body]
     }
 
     func chart(_ rows: [Statistics.Row]) -> String {
@@ -45,31 +45,31 @@ extension SiteRenderer {
                          valueText: Formatting.percent(direct, of: row.counts.total))
         }, maximum: 100)
         var sections: [[String: Any]] = [
-            ["id": "hinh-thuc", "title": "Theo hình thức khen thưởng", "chart": chart(stats.byAward),
-             "table": table(caption: "Lượt khen thưởng theo hình thức và đối tượng", first: "Hình thức khen thưởng",
+            ["id": "hinh-thuc", "title": strings[.byAward], "chart": chart(stats.byAward),
+             "table": table(caption: strings[.byAwardCaption], first: strings.noun(of: .award),
                             rows: stats.byAward) { urls.term(.award, $0.key) }],
-            ["id": "nam", "title": "Theo năm", "chart": chart(stats.byYear),
-             "table": table(caption: "Lượt khen thưởng theo năm và đối tượng", first: "Năm", rows: stats.byYear) { urls.term(.year, $0.key) }],
-            ["id": "dia-ban", "title": "Theo địa bàn", "chart": chart(stats.byDistrict),
-             "table": table(caption: "Lượt khen thưởng theo địa bàn và đối tượng", first: "Địa bàn",
+            ["id": "nam", "title": strings[.byYear], "chart": chart(stats.byYear),
+             "table": table(caption: strings[.byYearCaption], first: strings.noun(of: .year), rows: stats.byYear) { urls.term(.year, $0.key) }],
+            ["id": "dia-ban", "title": strings[.byDistrict], "chart": chart(stats.byDistrict),
+             "table": table(caption: strings[.byDistrictCaption], first: strings.noun(of: .district),
                             rows: stats.byDistrict) { urls.term(.district, $0.key) }],
-            ["id": "phong-trao", "title": "Theo phong trào thi đua", "chart": chart(stats.byMovement),
-             "note": "Một hồ sơ thuộc nhiều phong trào được tính ở mỗi phong trào.",
-             "table": table(caption: "Lượt khen thưởng theo phong trào và đối tượng", first: "Phong trào",
+            ["id": "phong-trao", "title": strings[.byMovement], "chart": chart(stats.byMovement),
+             "note": strings[.byMovementNote],
+             "table": table(caption: strings[.byMovementCaption], first: strings.noun(of: .movement),
                             rows: stats.byMovement) { urls.term(.movement, $0.key) }],
         ]
         let communes = communeRows()
         if !communes.isEmpty {
-            sections.append(["id": "xa-phuong", "title": "Theo xã, phường hiện nay", "chart": chart(communes),
-                             "note": "Mỗi hồ sơ được tính ở xã, phường mà xã, phường, thị trấn ghi trong hồ sơ nay thuộc; hồ sơ không ghi hoặc chưa xác định được ở dòng “Chưa xác định”.",
-                             "table": table(caption: "Lượt khen thưởng theo xã, phường hiện nay và đối tượng", first: "Xã, phường",
+            sections.append(["id": "xa-phuong", "title": strings[.byCommune], "chart": chart(communes),
+                             "note": strings[.byCommuneNote],
+                             "table": table(caption: strings[.byCommuneCaption], first: strings[.byCommuneColumn],
                                             rows: communes) { $0.key == Self.undetermined ? "" : urls.term(.district, $0.key) }])
         }
         let path = urls.statistics
         return base.page(
-            title: "Thống kê khen thưởng",
-            description: "Số lượt khen thưởng theo hình thức, năm, địa bàn và phong trào, tính từ \(Formatting.count(site.profiles.count)) hồ sơ.",
-            path: path, section: "thong-ke", breadcrumbs: [("Trang chủ", urls.home), ("Thống kê", nil)],
+            title: strings[.statisticsTitle],
+            description: strings(.statisticsDescription, ["count": Formatting.count(site.profiles.count)]),
+            path: path, section: "thong-ke", breadcrumbs: [(strings[.navHome], urls.home), (strings[.navStatistics], nil)],
             extra: [
                 "stats": [
                     "profiles": Formatting.count(site.profiles.count),
@@ -102,7 +102,7 @@ extension SiteRenderer {
         var rows = places.communes.indices.compactMap { c -> Statistics.Row? in
             counts[c].total > 0 ? Statistics.Row(key: places.communes[c].key, name: places.communes[c].name, counts: counts[c]) : nil
         }
-        if let rest = counts.last, rest.total > 0 { rows.append(Statistics.Row(key: Self.undetermined, name: "Chưa xác định", counts: rest)) }
+        if let rest = counts.last, rest.total > 0 { rows.append(Statistics.Row(key: Self.undetermined, name: strings[.statisticsUndetermined], counts: rest)) }
         return rows
     }
 }

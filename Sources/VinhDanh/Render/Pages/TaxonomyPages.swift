@@ -69,28 +69,28 @@ extension SiteRenderer {
                 let formed = communeTerms.filter { term in
                     communeKeys[term["key"] as? String ?? ""].map { places.communes[$0].formedFrom.contains { $0.district == d } } ?? false
                 }
-                if !formed.isEmpty { groups.append(["name": district.name, "period": Self.period(district), "communes": formed]) }
+                if !formed.isEmpty { groups.append(["name": district.name, "period": period(district), "communes": formed]) }
             }
             terms = terms.filter { communeKeys[$0["key"] as? String ?? ""] == nil }.map { term in
                 var term = term
-                term["period"] = districts.first { $0.key == term["key"] as? String }.map(Self.period) ?? ""
+                term["period"] = districts.first { $0.key == term["key"] as? String }.map(period) ?? ""
                 return term
             }
         }
         return base.page(
-            title: kind.title, description: "\(kind.title): \(count) mục, mỗi mục kèm số hồ sơ.",
+            title: strings.title(of: kind), description: strings(.taxonomyDescription, ["title": strings.title(of: kind), "count": "\(count)"]),
             path: urls.taxonomy(kind), section: kind.path,
-            breadcrumbs: [("Trang chủ", urls.home), (kind.title, nil)],
-            extra: ["taxonomy": ["title": kind.title, "terms": terms, "isYear": kind == .year, "hasGroups": !groups.isEmpty,
+            breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: kind), nil)],
+            extra: ["taxonomy": ["title": strings.title(of: kind), "terms": terms, "isYear": kind == .year, "hasGroups": !groups.isEmpty,
                                  "groups": groups, "since": places.since?.vietnamese ?? ""] as [String: Any]])
     }
 
     /// A district-level unit's period as shown beside its name ("đến 30/06/2025").
-    static func period(_ unit: VocabularyEntry) -> String {
+    func period(_ unit: VocabularyEntry) -> String {
         switch (unit.from, unit.until) {
-        case (let from?, let until?): return "\(from.vietnamese) – \(until.vietnamese)"
-        case (nil, let until?): return "đến \(until.vietnamese)"
-        case (let from?, nil): return "từ \(from.vietnamese)"
+        case (let from?, let until?): return strings(.periodBetween, ["from": from.vietnamese, "until": until.vietnamese])
+        case (nil, let until?): return strings(.periodUntil, ["until": until.vietnamese])
+        case (let from?, nil): return strings(.periodFrom, ["from": from.vietnamese])
         case (nil, nil): return ""
         }
     }
@@ -100,10 +100,10 @@ extension SiteRenderer {
         let size = site.config.pagination
         let slice = term.profiles.dropFirst((page - 1) * size).prefix(size)
         let pages = pageCount(term)
-        let title = page > 1 ? "\(term.name) (trang \(page))" : term.name
+        let title = page > 1 ? strings(.termPage, ["name": term.name, "page": "\(page)"]) : term.name
         let termValues = TemplateObject(values: [
             "name": TemplateText(term.name),
-            "noun": TemplateText(kind.termNoun),
+            "noun": TemplateText(strings.noun(of: kind)),
             "count": TemplateText(Formatting.count(term.profiles.count)),
             "cards": TemplateText(slice.map { cards[$0] }.joined()),
             "groups": communeGroups(term, from: (page - 1) * size, count: slice.count),
@@ -118,9 +118,10 @@ extension SiteRenderer {
             .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
         let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]
         return base.page(
-            title: title, description: "\(kind.termNoun) \(term.name): \(Formatting.count(term.profiles.count)) hồ sơ điển hình tiên tiến.",
+            title: title, description: strings(.termDescription, ["noun": strings.noun(of: kind), "name": term.name,
+                                                                  "count": Formatting.count(term.profiles.count)]),
             path: urls.term(kind, term.key, page: page), section: kind.path,
-            breadcrumbs: [("Trang chủ", urls.home), (kind.title, urls.taxonomy(kind)), (title, nil)],
+            breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: kind), urls.taxonomy(kind)), (title, nil)],
             extra: extra)
     }
 
@@ -148,7 +149,7 @@ extension SiteRenderer {
             }
             groups.append(TemplateObject(values: [
                 "id": TemplateText("khen-thuong-tai-dia-ban"),
-                "heading": TemplateText("Khen thưởng tại \(term.name) từ \(since)"),
+                "heading": TemplateText(strings(.communeAwards, ["name": term.name, "since": since])),
                 "note": TemplateText(""), "rows": TemplateText(rows), "groupCards": TemplateText(""),
             ]))
         }
@@ -156,8 +157,8 @@ extension SiteRenderer {
         if !earlier.isEmpty {
             groups.append(TemplateObject(values: [
                 "id": TemplateText("dien-hinh-xa-phuong-cu"),
-                "heading": TemplateText("Điển hình của các xã, phường, thị trấn cũ"),
-                "note": TemplateText("Hồ sơ khen thưởng trước \(since), ghi xã, phường, thị trấn cũ nay thuộc \(term.name)."),
+                "heading": TemplateText(strings[.communeFormer]),
+                "note": TemplateText(strings(.communeFormerNote, ["since": since, "name": term.name])),
                 "rows": TemplateText(""), "groupCards": TemplateText(term.profiles[earlier].map { cards[$0] }.joined()),
             ]))
         }
@@ -171,7 +172,7 @@ extension SiteRenderer {
         guard kind == .district, let entry = vocab.districts.index(forKey: key), let until = vocab.districts.entries[entry].until else { return "" }
         let became = vocab.successors(ofEntry: entry)
         guard !became.isEmpty else { return "" }
-        return "Từ \(until.next.vietnamese), \(HTMLEscaping.escape(vocab.districts.entries[entry].name)) nay thuộc: "
+        return HTMLEscaping.escape(strings(.unitBecame, ["date": until.next.vietnamese, "name": vocab.districts.entries[entry].name])) + " "
             + became.map { termLinks.htmlIfListed(.district, vocab.districts.entries[$0].key, name: vocab.districts.entries[$0].name) }
                 .joined(separator: ", ") + "."
     }
@@ -185,7 +186,7 @@ extension SiteRenderer {
         default: return nil
         }
         guard let counts else { return nil }
-        return "\(Formatting.count(counts.total)) lượt khen thưởng: \(Formatting.count(counts.individual)) cá nhân, "
-            + "\(Formatting.count(counts.collective)) tập thể, \(Formatting.count(counts.household)) hộ gia đình."
+        return strings(.termSummary, ["total": Formatting.count(counts.total), "individual": Formatting.count(counts.individual),
+                                      "collective": Formatting.count(counts.collective), "household": Formatting.count(counts.household)])
     }
 }
