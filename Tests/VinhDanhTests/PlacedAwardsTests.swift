@@ -44,9 +44,11 @@ struct PlacedAwardsTests {
         let unknown = Self.parse("commune: Xã Tân Yen Moi\n", "  - type: bang-khen-chu-tich-ubnd-tinh\n    year: 2026\n").diagnostics
         #expect(unknown.first?.code == .unknownDistrict && unknown.first?.line == 4)
         #expect(unknown.first?.suggestion?.contains("Xã Tân Yên") == true)
-        // Neither a district nor a commune.
-        let none = Self.parse("", "  - type: bang-khen-chu-tich-ubnd-tinh\n    year: 2026\n").diagnostics
-        #expect(none.first?.code == .missingField && none.first?.suggestion?.contains("commune") == true)
+        // Neither a district nor a commune, or an empty one: the profile is not dropped unsaid.
+        for fields in ["", "commune:\n", "commune: ~\n"] {
+            let none = Self.parse(fields, "  - type: bang-khen-chu-tich-ubnd-tinh\n    year: 2026\n").diagnostics
+            #expect(none.contains { $0.code == .missingField && $0.suggestion?.contains("commune") == true }, "\(fields)")
+        }
     }
 
     /// A profile with awards on both sides of 1 July 2025: the earlier ones stay with its

@@ -60,5 +60,8 @@ import Testing
         #expect(tags.map(\.name) == ["a", "b", "a"])
         #expect(tags.map { $0.sigil.map(String.init) ?? "" } == ["#", "{", "/"])
         #expect(tags.map(\.line) == [2, 3, 3] && tags.map(\.column) == [4, 3, 26])
+        // A tag may span lines, as swift-mustache allows.
+        #expect(TemplateCheck.tags(in: "{{#\n  items\n}}{{/items}}").map(\.name) == ["items", "items"])
+        #expect(Theme.lookups(in: "<p>{{\n page.title\n}}</p>") == ["page.title"])
     }
 }

@@ -89,6 +89,15 @@ import Testing
         #expect(page.contains(">Xã, phường</a>") && page.contains(">Tìm kiếm</a>"))
     }
 
+    /// A site file with nothing but comments overrides nothing.
+    @Test func aFileOfCommentsOverridesNothing() throws {
+        let text = try String(contentsOfFile: try #require(Theme.defaultDirectory) + "/strings.yaml", encoding: .utf8)
+        for site in ["", "# chưa đổi chữ nào\n\n"] {
+            let (strings, diagnostics) = SiteStrings.parse(defaultText: text, defaultShown: "strings.yaml", siteText: site, siteShown: "site-templates/strings.yaml")
+            #expect(diagnostics.isEmpty && strings[.navHome] == "Trang chủ")
+        }
+    }
+
     /// A theme whose file lacks keys cannot build: an error names them.
     @Test func aMissingKeyIsAnError() {
         let (_, diagnostics) = SiteStrings.parse(defaultText: "nav.home: Trang chủ\n", defaultShown: "theme/strings.yaml", siteText: nil, siteShown: "")

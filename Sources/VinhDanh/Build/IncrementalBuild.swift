@@ -303,7 +303,9 @@ public struct IncrementalBuild: Sendable {
             return try? SafeFile.replaceOutput(output + "/" + files[i].path, bytes)
         }
         for (k, job) in jobs.enumerated() {
-            pages.entries[job.file] = PageCache.Entry(inputs: job.inputs, content: files[k].hash, size: files[k].size)
+            // A file that could not be written is not vouched for: the next full build
+            // renders and writes it again.
+            pages.entries[job.file] = stamps[k] == nil ? nil : PageCache.Entry(inputs: job.inputs, content: files[k].hash, size: files[k].size)
             manifest.entries[job.file] = stamps[k].map { OutputManifest.Entry(stamp: $0, hash: files[k].hash) }
         }
         return zip(files, stamps).count { $0.bytes != nil && $1 != nil }

@@ -72,7 +72,11 @@ public struct SiteStrings: Sendable {
         var diagnostics: [Diagnostic] = []
         let known = Set(Key.allCases.map(\.rawValue))
         for (text, shown) in [(defaultText, defaultShown), (siteText, siteShown)] {
-            guard let text else { continue }
+            // A file with nothing but comments overrides nothing.
+            guard let text, text.split(separator: "\n").contains(where: { line in
+                let content = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+                return !content.isEmpty && !content.hasPrefix("#")
+            }) else { continue }
             switch YAMLDocument.parse(text, file: shown, firstLine: 1) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let document):

@@ -151,7 +151,8 @@ public struct ProfileParser: Sendable {
         if kind == nil && !fields.contains(where: { $0.name == "kind" }) {
             r.report(top, .missingField, "thiếu loại đối tượng (trường `kind`)", suggestion: "thêm dòng `kind: cá nhân` (hoặc tập thể, hộ gia đình)")
         }
-        if district == nil && !fields.contains(where: { $0.name == "district" || $0.name == "commune" }) {
+        // A `commune:` with a value was looked up among today's communes (and reported).
+        if district == nil && !fields.contains(where: { $0.name == "district" }) && commune == nil {
             r.report(top, .missingField, "thiếu địa bàn (trường `district`)",
                      suggestion: vocabularies.places.communes.isEmpty ? "thêm dòng `district: ` với tên huyện, thị xã, thành phố hoặc `cap-tinh`"
                          : "thêm dòng `district: ` với huyện, thị xã, thành phố (khen thưởng trước 01/7/2025) hoặc `commune: ` với xã, phường hiện nay")
@@ -222,11 +223,12 @@ public struct ProfileParser: Sendable {
                case .commune(let today, _) = places.resolve(commune, district: district, on: communeDate) {
                 return vocabularies.entry(ofCommune: today)
             }
-            let became = places.successors(of: unit, in: districts)
+            let became = places.successors(of: unit, in: districts).joined(separator: ", ")
             r.report(yearNode(), .placeOutOfPeriod,
                      "\(entry.name) không còn sau ngày \(until.vietnamese): khen thưởng năm \(award.year) không ghi theo đơn vị này được",
                      suggestion: became.isEmpty ? "ghi địa bàn đang có vào năm \(award.year)"
-                         : "ghi `commune:` là xã, phường nay thuộc, một trong: \(became.joined(separator: ", "))")
+                         : carriesOn ? "ghi `commune:` là xã, phường, thị trấn của hồ sơ trong \(entry.name), để khen thưởng sau đó được tính cho nơi nay thuộc; \(entry.name) nay là: \(became)"
+                         : "ghi địa bàn đang có lúc khen thưởng (xã, phường hiện nay: bỏ `district:`, ghi `commune:`), một trong: \(became)")
         }
         if let from = entry.from, last < from {
             let before = vocabularies.commune(ofEntry: unit).map { places.formedFromNames($0, in: districts) }

@@ -45,6 +45,20 @@ public struct DecisionImporter: Sendable {
         return found.filter { entries.indices.contains($0) && seen.insert($0).inserted }.map { entries[$0].key }
     }
 
+    /// The keys a new profile made from a row counts as being in: where it is filed, the
+    /// unit the row named, and, for a commune of today, the units it was formed from.
+    private func places(ofNew placed: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), named: VocabularyEntry) -> [String] {
+        let vocab = site.vocabularies
+        var keys = [placed.place.key, named.key]
+        if let entry = vocab.districts.index(forKey: placed.place.key), let commune = vocab.commune(ofEntry: entry) {
+            keys += vocab.places.communes[commune].formedFrom.compactMap {
+                vocab.districts.entries.indices.contains($0.district) ? vocab.districts.entries[$0.district].key : nil
+            }
+        }
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }
+    }
+
     /// Where a row's award is filed: the place it names, or, for a former unit named on
     /// an award made after that unit ended, the commune of today its commune became.
     private func place(_ named: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), year: Int, decision: String?)
@@ -166,7 +180,9 @@ public struct DecisionImporter: Sendable {
                     slugs.take(slug)
                     drafts.append((draft, slug))
                     bySlug[slug] = targets.count
-                    byIdentity[identity, default: []].append(targets.count)
+                    for key in places(ofNew: placed, named: named.place) {
+                        byIdentity[Identity(title: identity.title, district: key), default: []].append(targets.count)
+                    }
                     targets.append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
                     plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
                     continue
@@ -199,7 +215,9 @@ public struct DecisionImporter: Sendable {
             }
             slugs.take(slug)
             drafts.append((draft, slug))
-            byIdentity[identity, default: []].append(targets.count)
+            for key in places(ofNew: placed, named: named.place) {
+                byIdentity[Identity(title: identity.title, district: key), default: []].append(targets.count)
+            }
             targets.append(Target(path: draft.path(slug: slug), slug: slug, unit: unit, awards: [award], newIndex: drafts.count - 1))
             plan.newProfiles.append(.init(row: row.number, path: draft.path(slug: slug), title: title, text: ""))
         }

@@ -46,7 +46,7 @@ enum TemplateCheck {
     static func version(of text: String, shown: String) -> Diagnostic? {
         for (i, line) in text.split(separator: "\n", maxSplits: 5, omittingEmptySubsequences: false).prefix(5).enumerated() {
             guard let range = line.range(of: "vinhdanh-templates:") else { continue }
-            let written = Int(line[range.upperBound...].prefix { $0 == " " || $0.isNumber }.trimmingCharacters(in: .whitespaces))
+            let written = Int(line[range.upperBound...].prefix { $0 == " " || $0.isNumber }.trimmingCharacters(in: .whitespacesAndNewlines))
             guard written != TemplateReference.version else { return nil }
             return Diagnostic(file: shown, line: i + 1, severity: .warning, code: .unknownTemplateName,
                               message: "mẫu trang viết cho giao diện mẫu phiên bản \(written.map(String.init) ?? "?"), vinhdanh này dùng phiên bản \(TemplateReference.version)",
@@ -91,7 +91,7 @@ enum TemplateCheck {
             guard end + 1 < chars.endIndex else { break }
             var close = end + 2
             if close < chars.endIndex, chars[close] == "}" { close += 1 }  // `{{{x}}}`
-            var tag = String(chars[(open + 2)..<end]).trimmingCharacters(in: .whitespaces)
+            var tag = String(chars[(open + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
             for c in chars[open..<close] {
                 if c == "\n" { line += 1; column = 1 } else { column += 1 }
             }
@@ -100,7 +100,7 @@ enum TemplateCheck {
             var sigil: Character?
             if "#^/$<&{".contains(first) {
                 sigil = first
-                tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces)
+                tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             if !tag.isEmpty { found.append(Tag(sigil: sigil, name: tag, line: at.0, column: at.1)) }
         }

@@ -73,13 +73,13 @@ public struct Theme: Sendable {
         var rest = text[...]
         while let open = rest.range(of: "{{") {
             rest = rest[open.upperBound...]
-            let tag = rest.drop { $0 == " " }  // `{{ > name}}` is a partial too
+            let tag = rest.drop { $0.isWhitespace }  // `{{ > name}}` is a partial too
             guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else { continue }
             let before = text[..<open.lowerBound]
             let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
                                          to: before.endIndex) + 1
-            found.append((tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces), line, column))
+            found.append((tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines), line, column))
             rest = tag[close.upperBound...]
         }
         return found
@@ -95,10 +95,10 @@ public struct Theme: Sendable {
         while let open = rest.range(of: "{{") {
             rest = rest[open.upperBound...]
             guard let close = rest.range(of: "}}") else { break }
-            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             rest = rest[close.upperBound...]
             guard let sigil = tag.first, !"!><%=".contains(sigil) else { continue }
-            if "#^/&{$".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if "#^/&{$".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
             if tag.hasSuffix("}") { tag = String(tag.dropLast()) }
             if !tag.isEmpty { found.append(tag) }
         }
