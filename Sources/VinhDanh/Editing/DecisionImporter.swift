@@ -59,6 +59,13 @@ public struct DecisionImporter: Sendable {
         return keys.filter { seen.insert($0).inserted }
     }
 
+    /// Whether an award of `year` by `decision` falls within the period of `unit`.
+    private static func within(_ unit: VocabularyEntry, year: Int, decision: String?) -> Bool {
+        let day = decision.flatMap(ProfileParser.decisionDate).flatMap { $0.year == year ? $0 : nil }
+            ?? CalendarDate(validYear: year, month: 1, day: 1)
+        return unit.until.map { day <= $0 } ?? true && unit.from.map { day >= $0 } ?? true
+    }
+
     /// Where a row's award is filed: the place it names, or, for a former unit named on
     /// an award made after that unit ended, the commune of today its commune became.
     private func place(_ named: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), year: Int, decision: String?)
@@ -100,7 +107,8 @@ public struct DecisionImporter: Sendable {
             for key in places(of: profile) { byIdentity[Identity(title: Folding.fold(profile.title), district: key), default: []].append(targets.count) }
             targets.append(Target(path: profile.path, slug: profile.slug, unit: profile.unit, awards: awards))
         }
-        var drafts: [(draft: ProfileDraft, slug: String)] = []
+        // Each new profile, with the place its first row named.
+        var drafts: [(draft: ProfileDraft, slug: String, named: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool))] = []
         var appended: [String: [ProfileDraft.Award]] = [:]   // path → awards to add, in row order
 
         for row in table.rows {
@@ -178,7 +186,7 @@ public struct DecisionImporter: Sendable {
                     if !Slug.isValid(slug) { reject("slug “\(slug)” không hợp lệ"); continue }
                     if slugs.isTaken(slug) { reject("slug “\(slug)” đã dùng cho hồ sơ khác"); continue }
                     slugs.take(slug)
-                    drafts.append((draft, slug))
+                    drafts.append((draft, slug, named))
                     bySlug[slug] = targets.count
                     for key in places(ofNew: placed, named: named.place) {
                         byIdentity[Identity(title: identity.title, district: key), default: []].append(targets.count)
@@ -201,6 +209,20 @@ public struct DecisionImporter: Sendable {
                 if target.awards.contains(award) { plan.alreadyPresent.append(row.number); continue }
                 targets[t].awards.append(award)
                 if let newIndex = target.newIndex {
+                    // A new profile filed under a commune of today, given an award of the
+                    // time of the unit its first row named, goes back under that unit.
+                    let entry = drafts[newIndex]
+                    if entry.draft.isCommuneOfToday, !entry.named.isCommuneOfToday, entry.named.commune != nil,
+                       Self.within(entry.named.place, year: year, decision: decision) {
+                        var refiled = entry.draft
+                        refiled.file(under: entry.named)
+                        let path = refiled.path(slug: entry.slug)
+                        if !FileIO.exists(site.paths.root + "/" + path) {
+                            drafts[newIndex].draft = refiled
+                            plan.newProfiles[newIndex].path = path
+                            targets[t].path = path
+                        }
+                    }
                     drafts[newIndex].draft.awards.append(award)
                 } else {
                     appended[target.path, default: []].append(award)
@@ -214,7 +236,7 @@ public struct DecisionImporter: Sendable {
                 slug = slugs.propose(title: title, districtKey: placed.place.key)
             }
             slugs.take(slug)
-            drafts.append((draft, slug))
+            drafts.append((draft, slug, named))
             for key in places(ofNew: placed, named: named.place) {
                 byIdentity[Identity(title: identity.title, district: key), default: []].append(targets.count)
             }

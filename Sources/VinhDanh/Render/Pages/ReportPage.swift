@@ -68,8 +68,11 @@ extension SiteRenderer {
         }
         let districts = site.vocabularies.districts.entries
         site.profiles.withUnsafeBufferPointer { profiles in
-            for i in profiles.indices where districts[profiles[i].district].province == province {
-                for award in profiles[i].awards where years.contains(award.year) { found[award.type, default: .init()].add(profiles[i].kind) }
+            // Each award by the province of the unit in force when it was made.
+            for i in profiles.indices {
+                for award in profiles[i].awards where years.contains(award.year) && districts[award.place].province == province {
+                    found[award.type, default: .init()].add(profiles[i].kind)
+                }
             }
         }
         return found
