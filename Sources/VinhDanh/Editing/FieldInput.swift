@@ -19,10 +19,11 @@ public struct FieldInput: Sendable {
                                      suggestion: "dùng cá nhân, tập thể hoặc hộ gia đình"))
     }
 
-    /// The entry `text` names in `vocabulary` (key, name or alias).
+    /// The entry `text` names in `vocabulary` (key, name or alias), or the one entry they
+    /// start with (``Vocabulary/resolveLeniently(_:)``; ``leniency(_:in:)`` says which).
     public func entry(_ text: String, in kind: Vocabulary.Kind, field: String) -> Result<VocabularyEntry, InputProblem> {
-        let vocabulary: Vocabulary = kind == .districts ? vocabularies.districts : kind == .movements ? vocabularies.movements : vocabularies.awards
-        if let index = vocabulary.resolve(text) { return .success(vocabulary.entries[index]) }
+        let vocabulary = self.vocabulary(kind)
+        if let index = vocabulary.resolveLeniently(text) { return .success(vocabulary.entries[index]) }
         return .failure(InputProblem(field: field, message: "không tìm thấy \(kind.noun) “\(text)”",
                                      suggestion: vocabulary.suggestionText(for: text)))
     }
@@ -57,6 +58,23 @@ public struct FieldInput: Sendable {
         return .failure(InputProblem(field: communeField, message: "không tìm thấy xã, phường “\(commune)” trong danh mục xã, phường hiện nay",
                                      suggestion: near.isEmpty ? "ghi cả huyện (khen thưởng trước 01/7/2025) hoặc xem content/vocab/communes.yaml"
                                          : "có phải ý bạn là: \(near.joined(separator: ", "))?"))
+    }
+
+    /// What `text` was taken as when it does not name an entry exactly but starts one
+    /// (`bang khen chu tich` → `bang-khen-chu-tich-ubnd-tinh`), for echoing back; `nil`
+    /// otherwise.
+    public func leniency(_ text: String, in kind: Vocabulary.Kind) -> VocabularyEntry? {
+        let vocabulary = self.vocabulary(kind)
+        guard vocabulary.resolve(text) == nil, let index = vocabulary.resolveLeniently(text) else { return nil }
+        return vocabulary.entries[index]
+    }
+
+    private func vocabulary(_ kind: Vocabulary.Kind) -> Vocabulary {
+        switch kind {
+        case .districts: return vocabularies.districts
+        case .movements: return vocabularies.movements
+        case .awards: return vocabularies.awards
+        }
     }
 
     /// An award year between 1945 and the latest year.

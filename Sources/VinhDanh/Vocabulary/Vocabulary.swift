@@ -47,6 +47,21 @@ public struct Vocabulary: Sendable {
         lookup[Folding.compact(text)]
     }
 
+    /// The entry `text` names, or, for what editors type (`new`, `import`), the one entry
+    /// whose key, name or an alias starts with it, ignoring case, diacritics and spacing
+    /// (`bang khen chu tich`); `nil` when none or several do.
+    public func resolveLeniently(_ text: String) -> Int? {
+        if let index = resolve(text) { return index }
+        let typed = Folding.compact(text)
+        guard typed.count >= 3 else { return nil }
+        var found: Int?
+        for (folded, index) in lookup where folded.hasPrefix(typed) {
+            if let found, found != index { return nil }
+            found = index
+        }
+        return found
+    }
+
     /// The index of the entry whose key is exactly `key`.
     public func index(forKey key: String) -> Int? {
         entries.firstIndex { $0.key == key }

@@ -50,11 +50,17 @@ extension VinhDanhCommand {
                                             option: "--district") {
                     input.place(district: $0.isEmpty ? nil : $0, commune: commune, districtField: "--district", communeField: "--commune")
                 }
-                let movements = try asker.list(movement, prompt: "Phong trào thi đua (tên hoặc mã)", required: false) {
-                    input.entry($0, in: .movements, field: "--movement")
+                // A name taken by its start is said back, with the key it was taken as.
+                func echo(_ text: String, _ kind: Vocabulary.Kind) {
+                    if let taken = input.leniency(text, in: kind) { Terminal.error("“\(text)” được hiểu là \(taken.key) (\(taken.name))") }
                 }
-                let awards = try asker.list(award, prompt: "Khen thưởng, dạng HÌNH THỨC;NĂM;QUYẾT ĐỊNH", required: true, option: "--award") {
-                    input.award($0, field: "--award").map { ProfileDraft.Award(type: $0.type, year: $0.year, decision: $0.decision) }
+                let movements = try asker.list(movement, prompt: "Phong trào thi đua (tên hoặc mã)", required: false) { text in
+                    defer { echo(text, .movements) }
+                    return input.entry(text, in: .movements, field: "--movement")
+                }
+                let awards = try asker.list(award, prompt: "Khen thưởng, dạng HÌNH THỨC;NĂM;QUYẾT ĐỊNH", required: true, option: "--award") { text in
+                    defer { echo(String(text.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces), .awards) }
+                    return input.award(text, field: "--award").map { ProfileDraft.Award(type: $0.type, year: $0.year, decision: $0.decision) }
                 }
                 var draft = ProfileDraft(title: title, kind: kind, district: place.place, movements: movements, awards: awards)
                 draft.file(under: place)
