@@ -44,18 +44,11 @@ final class PendingPages: Sendable {
         case redirect(String)
     }
 
-    /// The media type of a file the build writes, by its extension.
+    /// The media type of a file, as the folder's `FileMiddleware` gives it (with UTF-8
+    /// declared for text, as ``CharsetMiddleware`` does).
     static func type(of file: String) -> String {
-        switch (file as NSString).pathExtension {
-        case "html": return "text/html; charset=utf-8"
-        case "xml": return "application/xml; charset=utf-8"
-        case "json": return "application/json; charset=utf-8"
-        case "csv": return "text/csv; charset=utf-8"
-        case "css": return "text/css; charset=utf-8"
-        case "js": return "text/javascript; charset=utf-8"
-        case "svg": return "image/svg+xml"
-        default: return "application/octet-stream"
-        }
+        let type = MediaType.getMediaType(forExtension: (file as NSString).pathExtension)?.description ?? "application/octet-stream"
+        return TextTypes.declaringUTF8(type)
     }
 }
 

@@ -18,6 +18,11 @@ public struct Profile: Sendable {
         /// at the award: the profile's district-level unit before the units changed, the
         /// commune of today its commune became after (``ProfileParser`` places it).
         public var place: Int = 0
+
+        /// The first and the last day the award may have been made: its date, else the
+        /// first or last day of its year (placing it against the units' periods).
+        public var earliestDay: CalendarDate { date ?? CalendarDate(validYear: year, month: 1, day: 1) }
+        public var latestDay: CalendarDate { date ?? CalendarDate(validYear: year, month: 12, day: 31) }
     }
 
     /// Source path relative to the site folder.

@@ -174,6 +174,12 @@ public struct ProfileParser: Sendable {
         return profile
     }
 
+    /// The date in `decision`'s text when it is of `year` (the award's date when none is
+    /// written).
+    static func decisionDate(_ decision: String?, of year: Int) -> CalendarDate? {
+        decision.flatMap(decisionDate).flatMap { $0.year == year ? $0 : nil }
+    }
+
     /// The date in a decision's text: the first "ngày D/M/YYYY" (or "ngày D-M-YYYY",
     /// "ngày D tháng M năm YYYY").
     static func decisionDate(_ text: String) -> CalendarDate? {
@@ -192,7 +198,7 @@ public struct ProfileParser: Sendable {
     /// first day of the year).
     private func hasEnded(_ district: Int, before award: Profile.Award) -> Bool {
         guard let until = vocabularies.districts.entries[district].until else { return false }
-        return (award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)) > until
+        return award.earliestDay > until
     }
 
     /// The unit in force at `award` (index in the places vocabulary) for a profile filed
@@ -208,8 +214,7 @@ public struct ProfileParser: Sendable {
         let districts = vocabularies.districts, places = vocabularies.places
         // Reported at the award's `year:`, looked up only for a report.
         func yearNode() -> Node { node.mapping?.first { $0.key.scalar?.string == "year" }?.value ?? node }
-        let first = award.date ?? CalendarDate(validYear: award.year, month: 1, day: 1)
-        let last = award.date ?? CalendarDate(validYear: award.year, month: 12, day: 31)
+        let first = award.earliestDay, last = award.latestDay
         var unit = district
         var followed = 0
         while carriesOn, let until = districts.entries[unit].until, first > until, let next = places.unitTakingOver(unit),
@@ -245,8 +250,7 @@ public struct ProfileParser: Sendable {
     /// profile written with `commune:` and no `district:`; reports one not found.
     private func todayCommune(_ written: String, at node: Node?, _ r: inout FieldReader) -> Int? {
         let places = vocabularies.places
-        if let entry = vocabularies.districts.resolve(written), vocabularies.commune(ofEntry: entry) != nil { return entry }
-        if let found = places.commune(named: written) { return vocabularies.entry(ofCommune: found) }
+        if let entry = vocabularies.communeOfToday(named: written) { return entry }
         let near = places.nearestToday(written)
         r.report(node, .unknownDistrict, places.communes.isEmpty
                      ? "hồ sơ ghi xã, phường “\(written)” mà không ghi huyện (`district`)"
@@ -317,7 +321,7 @@ public struct ProfileParser: Sendable {
             return Profile.Award(type: type, year: year, decision: decision)
         }
         // Read from the decision text when not given, if it is of the award's year.
-        let dated = date ?? decision.flatMap(Self.decisionDate).flatMap { $0.year == year ? $0 : nil }
+        let dated = date ?? Self.decisionDate(decision, of: year)
         return Profile.Award(type: type, year: year, decision: decision, date: dated)
     }
 

@@ -11,14 +11,3 @@ extension Vocabularies {
         return found
     }
 }
-
-extension Vocabularies {
-    /// What the place at `entry` (index in ``districts``) became: the unit that took it
-    /// over whole, and today's communes formed from its units (entries in ``districts``).
-    public func successors(ofEntry entry: Int) -> [Int] {
-        var found = places.unitTakingOver(entry).map { [$0] } ?? []
-        found += places.communes.indices.filter { c in places.communes[c].formedFrom.contains { $0.district == entry } }
-            .map(self.entry(ofCommune:))
-        return found
-    }
-}

@@ -29,40 +29,41 @@ public struct DecisionImporter: Sendable {
     /// those of its awards, the commune of today its commune is part of, and, between a
     /// former unit and the communes formed from it, each side for the other.
     private func places(of profile: Profile) -> [String] {
+        let today = site.vocabularies.today(of: profile)
+        return keys(of: profile.places + (today.map { [site.vocabularies.entry(ofCommune: $0)] } ?? []), followingUnits: today == nil)
+    }
+
+    /// The keys a new profile made from a row counts as being in: where it is filed, the
+    /// unit the row named, and, for a commune of today, the units it was formed from.
+    private func places(ofNew placed: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), named: VocabularyEntry) -> [String] {
+        keys(of: [placed.place.key, named.key].compactMap(site.vocabularies.districts.index(forKey:)), followingUnits: false)
+    }
+
+    /// The keys of `places` (entries of the places vocabulary), each once, with those of
+    /// the units each commune of today among them was formed from, and, when
+    /// `followingUnits`, of the communes of today formed from each former unit among them.
+    private func keys(of places: [Int], followingUnits: Bool) -> [String] {
         let vocab = site.vocabularies, entries = vocab.districts.entries
-        var found = profile.places
-        if let today = vocab.today(of: profile) { found.append(vocab.entry(ofCommune: today)) }
-        for place in found {
+        var found = places
+        for place in places {
             if let commune = vocab.commune(ofEntry: place) {
                 found += vocab.places.communes[commune].formedFrom.map(\.district)
-            } else if vocab.today(of: profile) == nil {
-                found += vocab.places.communes.indices.filter { c in
-                    vocab.places.communes[c].formedFrom.contains { $0.district == place }
-                }.map(vocab.entry(ofCommune:))
+            } else if followingUnits {
+                found += vocab.successors(ofEntry: place).filter { vocab.commune(ofEntry: $0) != nil }
             }
         }
         var seen = Set<Int>()
         return found.filter { entries.indices.contains($0) && seen.insert($0).inserted }.map { entries[$0].key }
     }
 
-    /// The keys a new profile made from a row counts as being in: where it is filed, the
-    /// unit the row named, and, for a commune of today, the units it was formed from.
-    private func places(ofNew placed: (place: VocabularyEntry, commune: String?, isCommuneOfToday: Bool), named: VocabularyEntry) -> [String] {
-        let vocab = site.vocabularies
-        var keys = [placed.place.key, named.key]
-        if let entry = vocab.districts.index(forKey: placed.place.key), let commune = vocab.commune(ofEntry: entry) {
-            keys += vocab.places.communes[commune].formedFrom.compactMap {
-                vocab.districts.entries.indices.contains($0.district) ? vocab.districts.entries[$0.district].key : nil
-            }
-        }
-        var seen = Set<String>()
-        return keys.filter { seen.insert($0).inserted }
+    /// The day a row's award is placed by: its decision's date, else 1 January of `year`.
+    private static func day(year: Int, decision: String?) -> CalendarDate {
+        ProfileParser.decisionDate(decision, of: year) ?? CalendarDate(validYear: year, month: 1, day: 1)
     }
 
     /// Whether an award of `year` by `decision` falls within the period of `unit`.
     private static func within(_ unit: VocabularyEntry, year: Int, decision: String?) -> Bool {
-        let day = decision.flatMap(ProfileParser.decisionDate).flatMap { $0.year == year ? $0 : nil }
-            ?? CalendarDate(validYear: year, month: 1, day: 1)
+        let day = day(year: year, decision: decision)
         return unit.until.map { day <= $0 } ?? true && unit.from.map { day >= $0 } ?? true
     }
 
@@ -73,8 +74,7 @@ public struct DecisionImporter: Sendable {
         let vocab = site.vocabularies
         guard !named.isCommuneOfToday, let until = named.place.until, let since = vocab.places.since,
               let district = vocab.districts.index(forKey: named.place.key) else { return named }
-        let day = decision.flatMap(ProfileParser.decisionDate).flatMap { $0.year == year ? $0 : nil }
-            ?? CalendarDate(validYear: year, month: 1, day: 1)
+        let day = Self.day(year: year, decision: decision)
         guard day > until, day >= since, let commune = named.commune,
               case .commune(let today, _) = vocab.places.resolve(commune, district: district, on: day) else { return named }
         return (vocab.districts.entries[vocab.entry(ofCommune: today)], nil, true)

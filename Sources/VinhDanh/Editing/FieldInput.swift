@@ -48,11 +48,8 @@ public struct FieldInput: Sendable {
                                          suggestion: communes.communes.isEmpty ? "ghi huyện, thị xã, thành phố hoặc cap-tinh"
                                              : "ghi huyện, thị xã, thành phố (khen thưởng trước 01/7/2025) hoặc xã, phường hiện nay"))
         }
-        if let index = vocabularies.districts.resolve(commune), vocabularies.commune(ofEntry: index) != nil {
-            return .success((vocabularies.districts.entries[index], nil, true))
-        }
-        if let found = communes.commune(named: commune) {
-            return .success((vocabularies.districts.entries[vocabularies.entry(ofCommune: found)], nil, true))
+        if let entry = vocabularies.communeOfToday(named: commune) {
+            return .success((vocabularies.districts.entries[entry], nil, true))
         }
         let near = communes.nearestToday(commune)
         return .failure(InputProblem(field: communeField, message: "không tìm thấy xã, phường “\(commune)” trong danh mục xã, phường hiện nay",

@@ -34,11 +34,11 @@ struct IndexBuckets: Sendable {
     }
 
     /// Calls `place` with each list `profile` is filed in, once each: every movement, its
-    /// district, the commune of today its commune is part of, its kind, and each of its
-    /// award types, years and places (a profile has a few awards: no set needed).
+    /// places (``Profile/places``), the commune of today its commune is part of, its kind,
+    /// and each of its award types and years (a profile has a few awards: no set needed).
     mutating func file(_ profile: borrowing Profile, _ index: Int, _ place: (inout [Int]) -> Void) {
         for movement in profile.movements { place(&movements[movement]) }
-        place(&districts[profile.district])
+        for unit in profile.places { place(&districts[unit]) }
         if index < today.count, let commune = today[index] { place(&communes[commune]) }
         place(&kinds[profile.kind, default: []])
         let list = profile.awards
@@ -46,8 +46,6 @@ struct IndexBuckets: Sendable {
             let earlier = list[..<a]
             if !earlier.contains(where: { $0.type == award.type }) { place(&awards[award.type]) }
             if !earlier.contains(where: { $0.year == award.year }) { place(&years[award.year, default: []]) }
-            // An award made after the units changed is filed under the unit in force then.
-            if award.place != profile.district, !earlier.contains(where: { $0.place == award.place }) { place(&districts[award.place]) }
         }
     }
 

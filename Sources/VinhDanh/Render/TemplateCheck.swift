@@ -5,7 +5,7 @@
 /// includes it, at any level (it may be included inside a section), so a name is missed
 /// there only when no level has it.
 ///
-/// Not covered: names after a `{{=<% %>=}}` delimiter change, swift-mustache's
+/// Not covered: names after a `{{=<% %>=}}` delimiter change (``TemplateTag``), swift-mustache's
 /// transforms (`{{uppercase(name)}}`), and sections of a list no page had an item of (its
 /// items' names are not known, so nothing inside is reported).
 enum TemplateCheck {
@@ -67,44 +67,10 @@ enum TemplateCheck {
         return recorder.recorded
     }
 
-    /// One `{{…}}` tag: its sigil (`#`, `^`, `/`, `$`, `<`, `&`, `{` or none), name and place.
-    struct Tag {
-        var sigil: Character?
-        var name: String
-        var line: Int
-        var column: Int
-    }
-
     /// The tags of a template's text that look names up or open and close sections and
-    /// blocks; comments, partials, pragmas and delimiter changes are left out.
-    static func tags(in text: String) -> [Tag] {
-        var found: [Tag] = []
-        var line = 1, column = 1
-        var chars = Array(text)[...]
-        while let open = chars.indices.first(where: { chars[$0] == "{" && $0 + 1 < chars.endIndex && chars[$0 + 1] == "{" }) {
-            for c in chars[chars.startIndex..<open] {
-                if c == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            let at = (line, column)
-            var end = open + 2
-            while end + 1 < chars.endIndex, !(chars[end] == "}" && chars[end + 1] == "}") { end += 1 }
-            guard end + 1 < chars.endIndex else { break }
-            var close = end + 2
-            if close < chars.endIndex, chars[close] == "}" { close += 1 }  // `{{{x}}}`
-            var tag = String(chars[(open + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
-            for c in chars[open..<close] {
-                if c == "\n" { line += 1; column = 1 } else { column += 1 }
-            }
-            chars = chars[close...]
-            guard let first = tag.first, !"!>%=".contains(first) else { continue }
-            var sigil: Character?
-            if "#^/$<&{".contains(first) {
-                sigil = first
-                tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            if !tag.isEmpty { found.append(Tag(sigil: sigil, name: tag, line: at.0, column: at.1)) }
-        }
-        return found
+    /// blocks (partials left out).
+    static func tags(in text: String) -> [TemplateTag] {
+        TemplateTag.scan(text).filter { $0.sigil != ">" }
     }
 
     /// A warning for each name in `text` (the site's template `shown`) that `context`

@@ -69,40 +69,13 @@ public struct Theme: Sendable {
     /// The partials a template's text includes or extends, `{{> name}}` and `{{< name}}`,
     /// each with the line and column of its tag.
     static func includes(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(name: String, line: Int, column: Int)] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let tag = rest.drop { $0.isWhitespace }  // `{{ > name}}` is a partial too
-            guard let sigil = tag.first, sigil == ">" || sigil == "<", let close = tag.range(of: "}}") else { continue }
-            let before = text[..<open.lowerBound]
-            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
-                                         to: before.endIndex) + 1
-            found.append((tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines), line, column))
-            rest = tag[close.upperBound...]
-        }
-        return found
+        TemplateTag.scan(text).filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.line, $0.column) }
     }
 
     /// The names a template's text looks up, `{{name}}`, `{{#name}}`, `{{{name}}}`… (not
-    /// partials, comments, pragmas or delimiter changes), in order. A small scanner:
-    /// swift-mustache keeps its tokens internal. It does not follow a `{{=<% %>=}}`
-    /// delimiter change.
+    /// partials), in order.
     static func lookups(in text: String) -> [String] {
-        var found: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            rest = rest[close.upperBound...]
-            guard let sigil = tag.first, !"!><%=".contains(sigil) else { continue }
-            if "#^/&{$".contains(sigil) { tag = String(tag.dropFirst()).trimmingCharacters(in: .whitespacesAndNewlines) }
-            if tag.hasSuffix("}") { tag = String(tag.dropLast()) }
-            if !tag.isEmpty { found.append(tag) }
-        }
-        return found
+        TemplateTag.scan(text).filter { $0.sigil != ">" && $0.sigil != "<" }.map(\.name)
     }
 
     /// Whether template `name` includes partial `partial`, however deep.

@@ -188,22 +188,21 @@ public struct PlaceHistory: Sendable {
     }
 
     /// The names of today's communes closest to `written`.
-    public func nearestToday(_ written: String, limit: Int = 3) -> [String] {
-        let name = PlaceName(written)
-        let scored = communeNames.indices.map { (EditDistance.between(name.folded, communeNames[$0].folded), communes[$0].name) }
-        return scored.filter { $0.0 <= max(2, name.folded.count / 3) }.sorted { $0 < $1 }.prefix(limit).map(\.1)
+    public func nearestToday(_ written: String) -> [String] {
+        Self.closest(to: PlaceName(written), communeNames.indices.map { (communeNames[$0], communes[$0].name) })
     }
 
     /// The names formed into today's communes from `district` closest to `name`.
-    private func nearest(_ name: PlaceName, in district: Int, limit: Int = 3) -> [String] {
-        var scored: [(Int, String)] = []
-        for commune in communes {
-            for former in commune.formedFrom where former.district == district {
-                let distance = EditDistance.between(name.folded, former.name.folded)
-                if distance <= max(2, name.folded.count / 3) { scored.append((distance, former.written)) }
-            }
-        }
+    private func nearest(_ name: PlaceName, in district: Int) -> [String] {
+        Self.closest(to: name, communes.flatMap { $0.formedFrom.filter { $0.district == district }.map { ($0.name, $0.written) } })
+    }
+
+    /// Up to three of `candidates` (a name, and how to show it) nearest to `name` by their
+    /// folded forms, each shown once.
+    private static func closest(to name: PlaceName, _ candidates: [(name: PlaceName, shown: String)]) -> [String] {
         var seen = Set<String>()
-        return scored.sorted { $0 < $1 }.map(\.1).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+        return candidates.map { (EditDistance.between(name.folded, $0.name.folded), $0.shown) }
+            .filter { $0.0 <= max(2, name.folded.count / 3) }.sorted { $0 < $1 }.map(\.1)
+            .filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }
 }

@@ -31,4 +31,20 @@ public struct Vocabularies: Sendable {
     public func commune(ofEntry entry: Int) -> Int? {
         entry >= firstCommuneEntry && entry - firstCommuneEntry < places.communes.count ? entry - firstCommuneEntry : nil
     }
+
+    /// What the place at `entry` (index in ``districts``) became: the unit that took it
+    /// over whole, and today's communes formed from its units (entries in ``districts``).
+    public func successors(ofEntry entry: Int) -> [Int] {
+        var found = places.unitTakingOver(entry).map { [$0] } ?? []
+        found += places.communes.indices.filter { c in places.communes[c].formedFrom.contains { $0.district == entry } }
+            .map(self.entry(ofCommune:))
+        return found
+    }
+
+    /// The entry in ``districts`` of the commune of today that `written` names: its key,
+    /// or any spelling of its name (``PlaceHistory/commune(named:)``).
+    public func communeOfToday(named written: String) -> Int? {
+        if let entry = districts.resolve(written), commune(ofEntry: entry) != nil { return entry }
+        return places.commune(named: written).map(entry(ofCommune:))
+    }
 }
