@@ -8,13 +8,14 @@
 /// `partials/nav`) once per section as
 /// `{{{headerHTML}}}`, `partials/footer` once as `{{{footerHTML}}}`, and
 /// `partials/breadcrumbs` once per distinct trail as `{{{breadcrumbs.trailHTML}}}`.
-struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values are strings, numbers and tables
+struct BaseContext: @unchecked Sendable {  // immutable after init; its template objects hold only text, flags and tables
     let config: SiteConfig
     let strings: SiteStrings
     let urls: SiteURLs
-    let siteValues: [String: Any]
-    /// `siteValues` in template form, made once.
-    private let siteObject: Any
+    /// The site's settings as templates see them.
+    let site: SiteView
+    /// `site` in template form, made once.
+    private let siteObject: TemplateObject
     let hasAbout: Bool
     /// `partials/header` rendered for each section key, final newline trimmed.
     private let headerHTML: [String: TemplateText]
@@ -33,30 +34,25 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         config = site.config
         strings = site.strings
         self.urls = urls
-        siteValues = [
-            "title": config.title,
-            "description": config.description,
-            "root": urls.root,
-            "baseURL": config.baseURL,
-            "organization": config.organization,
-            "notice": config.notice ?? "",
-            "language": config.language,
-            "stylesheet": urls.asset("style.css"),
-            "feed": urls.content("feed.xml"),
-        ]
+        let view = SiteView(
+            title: config.title, description: config.description, root: urls.root, baseURL: config.baseURL,
+            organization: config.organization, notice: config.notice ?? "", language: config.language,
+            stylesheet: urls.asset("style.css"), feed: urls.content("feed.xml"))
+        self.site = view
+        let siteObject = view.object
+        self.siteObject = siteObject
         let hasAbout = site.pages.contains { $0.slug == "gioi-thieu" }
         self.hasAbout = hasAbout
         // Every section a page can belong to: home, the taxonomies, the pages, none (404).
         let sections = ["home", "", "thong-ke", "tim-kiem"] + TaxonomyKind.allCases.map(\.path) + site.pages.map(\.slug)
-        siteObject = TemplateValues.wrap(siteValues)
         var headerHTML: [String: TemplateText] = [:]
         for section in sections where headerHTML[section] == nil {
-            let items = Self.navigation(urls: urls, strings: site.strings, hasAbout: hasAbout, current: section)
-            headerHTML[section] = TemplateText(theme.renderFragment("header", ["site": siteValues, "nav": items]))
+            let nav = Self.navigation(urls: urls, strings: site.strings, hasAbout: hasAbout, current: section)
+            headerHTML[section] = TemplateText(theme.renderFragment("header", HeaderView(site: view, siteObject: siteObject, nav: nav)))
         }
         self.headerHTML = headerHTML
-        footerHTML = TemplateText(theme.renderFragment("footer", ["site": siteValues]))
-        headHTML = TemplateText(theme.renderFragment("head", ["site": siteValues]))
+        footerHTML = TemplateText(theme.renderFragment("footer", SharedPartView(site: view, siteObject: siteObject)))
+        headHTML = TemplateText(theme.renderFragment("head", SharedPartView(site: view, siteObject: siteObject)))
         trails = RenderCache(theme: theme, template: "breadcrumbs")
         self.theme = theme
         headerSeesPage = theme.seesPage("header")
@@ -65,50 +61,50 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         breadcrumbsSeesPage = theme.seesPage("breadcrumbs")
     }
 
-    /// A page's context: `extra` merged over the shared keys.
+    /// A page's context: the ``PageFrame`` with `layout`'s own names.
     func page(
         title: String, description: String?, path: String, section: String,
         breadcrumbs: [(String, String?)], image: (url: String, alt: String)? = nil, type: String = "website",
-        extra: [String: Any]
+        layout: some TemplateView
     ) -> [String: Any] {
         let shareImage = image.map { (urls.absolute($0.url), $0.alt) }
             ?? config.image.map { (urls.absolute(urls.content($0)), config.title) }
-        var context = extra
-        context["site"] = siteObject
-        let page = TemplateObject(values: [
-            "title": TemplateText(title),
-            "fullTitle": TemplateText(path == urls.home ? config.title : title + " – " + config.title),
-            "description": TemplateText(description.flatMap { $0.isEmpty ? nil : $0 } ?? config.description),
-            "canonical": TemplateText(urls.absolute(path)),
-            "ogType": TemplateText(type),
-            "ogImage": TemplateText(shareImage?.0 ?? ""),
-            "ogImageAlt": TemplateText(shareImage?.1 ?? ""),
-            "section": TemplateText(section),
-        ])
-        context["page"] = page
+        let page = PageView(
+            title: title, fullTitle: path == urls.home ? config.title : title + " – " + config.title,
+            description: description.flatMap { $0.isEmpty ? nil : $0 } ?? config.description,
+            canonical: urls.absolute(path), ogType: type, ogImage: shareImage?.0 ?? "", ogImageAlt: shareImage?.1 ?? "",
+            section: section)
+        let pageObject = page.object
         // The shared parts: rendered once, unless the site's version shows the page.
-        context["headerHTML"] = headerSeesPage
-            ? TemplateText(theme.renderFragment("header", ["site": siteValues, "page": page,
-                                                           "nav": Self.navigation(urls: urls, strings: strings, hasAbout: hasAbout, current: section)]))
+        let header = headerSeesPage
+            ? TemplateText(theme.renderFragment("header", HeaderView(
+                site: site, siteObject: siteObject, page: page, pageObject: pageObject,
+                nav: Self.navigation(urls: urls, strings: strings, hasAbout: hasAbout, current: section))))
             : headerHTML[section] ?? headerHTML[""] ?? TemplateText("")
-        context["footerHTML"] = footerSeesPage ? TemplateText(theme.renderFragment("footer", ["site": siteValues, "page": page])) : footerHTML
-        context["headHTML"] = headSeesPage ? TemplateText(theme.renderFragment("head", ["site": siteValues, "page": page])) : headHTML
+        let footer = footerSeesPage
+            ? TemplateText(theme.renderFragment("footer", SharedPartView(site: site, siteObject: siteObject, page: page, pageObject: pageObject)))
+            : footerHTML
+        let head = headSeesPage
+            ? TemplateText(theme.renderFragment("head", SharedPartView(site: site, siteObject: siteObject, page: page, pageObject: pageObject)))
+            : headHTML
+        var trailView: BreadcrumbsView?
         if breadcrumbs.count > 1, let current = breadcrumbs.last {
-            let trail = breadcrumbs.dropLast().map { ["name": $0.0, "url": $0.1 ?? ""] }
-            let key = trail.map { $0["name", default: ""] + "\u{1F}" + $0["url", default: ""] }.joined(separator: "\u{1E}")
-            let trailHTML = breadcrumbsSeesPage ? theme.renderFragment("breadcrumbs", ["trail": trail, "page": page])
-                : trails.html(key: key) { ["trail": trail] }
-            context["breadcrumbs"] = TemplateObject(values: [
-                "trailHTML": TemplateText(trailHTML),
-                "current": TemplateText(current.0),
-            ])
-        } else {
-            context["breadcrumbs"] = false
+            let trail = breadcrumbs.dropLast().map { NamedLink(name: $0.0, url: $0.1 ?? "") }
+            let trailHTML: String
+            if breadcrumbsSeesPage {
+                trailHTML = theme.renderFragment("breadcrumbs", BreadcrumbsPartView(trail: trail, page: page, pageObject: pageObject))
+            } else {
+                let key = trail.map { $0.name + "\u{1F}" + $0.url }.joined(separator: "\u{1E}")
+                trailHTML = trails.html(key: key) { BreadcrumbsPartView(trail: trail).values }
+            }
+            trailView = BreadcrumbsView(trailHTML: trailHTML, current: current.0)
         }
-        return context
+        let frame = PageFrame(site: site, siteObject: siteObject, page: page, pageObject: pageObject,
+                              headHTML: head, headerHTML: header, footerHTML: footer, breadcrumbs: trailView)
+        return frame.values.merging(layout.values) { frame, _ in frame }
     }
 
-    private static func navigation(urls: SiteURLs, strings: SiteStrings, hasAbout: Bool, current: String) -> [[String: Any]] {
+    private static func navigation(urls: SiteURLs, strings: SiteStrings, hasAbout: Bool, current: String) -> [NavigationLink] {
         var items: [(String, String, String)] = [("home", strings[.navHome], urls.home)]
         for kind in [TaxonomyKind.movement, .district, .award, .year, .kind] {
             items.append((kind.path, strings.title(of: kind), urls.taxonomy(kind)))
@@ -116,6 +112,6 @@ struct BaseContext: @unchecked Sendable {  // immutable after init; `Any` values
         items.append(("thong-ke", strings[.navStatistics], urls.statistics))
         items.append(("tim-kiem", strings[.navSearch], urls.search))
         if hasAbout { items.append(("gioi-thieu", strings[.navAbout], urls.page("gioi-thieu"))) }
-        return items.map { ["name": $0.1, "url": $0.2, "current": $0.0 == current] }
+        return items.map { NavigationLink(name: $0.1, url: $0.2, current: $0.0 == current) }
     }
 }

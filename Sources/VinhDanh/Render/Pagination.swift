@@ -29,29 +29,23 @@ struct Pagination {
         return items
     }
 
-    /// Template context (`nil` for a single page). Each place of the bar is
+    /// The bar as templates see it (`nil` for a single page). Each place of the bar is
     /// `partials/pagination-item` rendered through `cache`: a link to page 7 of a term is
     /// the same on every page near it, and the current-page marker the same on every term.
-    func context(url: (Int) -> String, cache: RenderCache) -> TemplateObject? {
+    func view(url: (Int) -> String, cache: RenderCache) -> PaginationView? {
         guard count > 1 else { return nil }
-        let places = items.map { item -> Any in
-            // Every context has every key the template tests, so no lookup leaves it.
-            let html: String
+        let places = items.map { item -> String in
             switch item {
             case .gap:
-                html = cache.fragment(key: "gap") { ["gap": true, "current": false, "number": "", "url": ""] }
+                return cache.fragment(key: "gap") { PaginationItemView(gap: true, current: false, number: "", url: "").values }
             case .current(let n):
-                html = cache.fragment(key: "current \(n)") { ["gap": false, "current": true, "number": n, "url": ""] }
+                return cache.fragment(key: "current \(n)") { PaginationItemView(gap: false, current: true, number: String(n), url: "").values }
             case .link(let n):
                 let target = url(n)
-                html = cache.fragment(key: "\(n) \(target)") { ["gap": false, "current": false, "number": n, "url": target] }
+                return cache.fragment(key: "\(n) \(target)") { PaginationItemView(gap: false, current: false, number: String(n), url: target).values }
             }
-            return TemplateText(html)
         }
-        return TemplateObject(values: [
-            "items": places, "current": TemplateText(String(current)), "count": TemplateText(String(count)),
-            "previous": TemplateText(current > 1 ? url(current - 1) : ""),
-            "next": TemplateText(current < count ? url(current + 1) : ""),
-        ])
+        return PaginationView(items: places, current: String(current), count: String(count),
+                              previous: current > 1 ? url(current - 1) : "", next: current < count ? url(current + 1) : "")
     }
 }

@@ -32,6 +32,6 @@ struct TermLinks: Sendable {
     }
 
     private static func render(_ theme: Theme, name: String, url: String) -> String {
-        theme.renderFragment("term-link", ["name": name, "url": url])
+        theme.renderFragment("term-link", NamedLink(name: name, url: url))
     }
 }

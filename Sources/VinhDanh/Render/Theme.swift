@@ -167,6 +167,12 @@ public struct Theme: Sendable {
         return library.render(TemplateValues.wrap(context), withTemplate: name) ?? ""
     }
 
+    /// Renders template `name` with `view`.
+    func render(_ name: String, _ view: some TemplateView) -> String { render(name, view.values) }
+
+    /// `renderFragment` with `view`.
+    func renderFragment(_ name: String, _ view: some TemplateView) -> String { renderFragment(name, view.values) }
+
     /// `render` for a fragment inserted into other templates: the template file's final
     /// newline is dropped, so `{{{x}}}` sits inline where the template puts it.
     func renderFragment(_ name: String, _ context: [String: Any]) -> String {

@@ -14,6 +14,6 @@ extension SiteRenderer {
         return base.page(
             title: page.title, description: page.summary, path: urls.page(page.slug), section: page.slug,
             breadcrumbs: [(strings[.navHome], urls.home), (page.title, nil)], type: "article",
-            extra: ["content": ["title": page.title, "body": markdown.render(page.body).html] as [String: Any]])
+            layout: ContentLayout(content: ContentView(title: page.title, body: markdown.render(page.body).html)))
     }
 }

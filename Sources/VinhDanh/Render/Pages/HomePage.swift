@@ -20,27 +20,25 @@ struct HomePage: PageKind {
 
 extension SiteRenderer {
     func homeContext() -> [String: Any] {
-        let kinds = SubjectKind.allCases.map { kind -> [String: Any] in
-            ["label": strings.label(of: kind), "count": Formatting.count(index.countsByKind[kind] ?? 0), "url": urls.term(.kind, kind.key)]
+        let kinds = SubjectKind.allCases.map { kind in
+            KindTotalView(label: strings.label(of: kind), count: Formatting.count(index.countsByKind[kind] ?? 0), url: urls.term(.kind, kind.key))
         }
-        let indexes = [TaxonomyKind.movement, .district, .award].map { kind -> [String: Any] in
-            ["title": strings.title(of: kind), "url": urls.taxonomy(kind), "terms": termLinkList(kind)]
+        let indexes = [TaxonomyKind.movement, .district, .award].map { kind in
+            BrowseIndexView(title: strings.title(of: kind), url: urls.taxonomy(kind), terms: termLinkList(kind))
         }
         let newest = index.newest.prefix(HomePage.newest).map { cards[$0] }.joined()
         let config = site.config
         return base.page(
             title: config.title, description: config.description, path: urls.home, section: "home",
             breadcrumbs: [(strings[.navHome], nil)],
-            extra: [
-                "totals": ["profiles": Formatting.count(site.profiles.count), "awards": Formatting.count(index.awardCount), "kinds": kinds],
-                "indexes": indexes,
-                "newest": newest,
-            ])
+            layout: HomeLayout(
+                totals: TotalsView(profiles: Formatting.count(site.profiles.count), awards: Formatting.count(index.awardCount), kinds: kinds),
+                indexes: indexes, newest: newest))
     }
 
-    func termLinkList(_ kind: TaxonomyKind) -> [[String: Any]] {
+    func termLinkList(_ kind: TaxonomyKind) -> [TermLinkView] {
         index.taxonomy(kind).terms.map { term in
-            ["name": term.name, "url": urls.term(kind, term.key), "count": Formatting.count(term.profiles.count), "key": term.key, "period": ""]
+            TermLinkView(key: term.key, name: term.name, url: urls.term(kind, term.key), count: Formatting.count(term.profiles.count), period: "")
         }
     }
 }

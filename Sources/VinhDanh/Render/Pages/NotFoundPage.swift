@@ -12,8 +12,9 @@ struct NotFoundPage: PageKind {
 extension SiteRenderer {
     func notFoundContext() -> [String: Any] {
         base.page(title: strings[.notFoundTitle], description: strings[.notFoundDescription],
-                  path: urls.content("404.html"), section: "", breadcrumbs: [], extra: ["indexes": [TaxonomyKind.movement, .district, .award].map {
-                      ["title": strings.title(of: $0), "url": urls.taxonomy($0)]
-                  }])
+                  path: urls.content("404.html"), section: "", breadcrumbs: [],
+                  layout: NotFoundLayout(indexes: [TaxonomyKind.movement, .district, .award].map {
+                      IndexLinkView(title: strings.title(of: $0), url: urls.taxonomy($0))
+                  }))
     }
 }

@@ -6,24 +6,16 @@ extension SiteRenderer {
         theme.render("profile-card", cardFields(site, urls, i))
     }
 
-    /// Fields of a profile's list item (`partials/profile-card`).
-    private static func cardFields(_ site: Site, _ urls: SiteURLs, _ i: Int) -> [String: Any] {
+    /// A profile's list item (`partials/profile-card`).
+    private static func cardFields(_ site: Site, _ urls: SiteURLs, _ i: Int) -> ProfileCardView {
         let profile = site.profiles[i]
         let vocab = site.vocabularies
-        var card: [String: Any] = [
-            "title": TemplateText(profile.title),
-            "url": TemplateText(urls.profile(profile.slug)),
-            "kind": TemplateText(site.strings.label(of: profile.kind)),
-            "district": TemplateText(vocab.districts.entries[profile.district].name),
-            "summary": TemplateText(profile.summary ?? ""),
-            "photo": TemplateText(profile.photo.map(urls.content) ?? ""),
-            "topAward": TemplateText(""),
-        ]
         // The most senior award: vocabulary order is precedence order.
-        if let top = profile.awards.min(by: { ($0.type, -$0.year) < ($1.type, -$1.year) }) {
-            card["topAward"] = TemplateText(vocab.awards.entries[top.type].name)
-            card["topAwardYear"] = TemplateText(String(top.year))
-        }
-        return card
+        let top = profile.awards.min(by: { ($0.type, -$0.year) < ($1.type, -$1.year) })
+        return ProfileCardView(
+            title: profile.title, url: urls.profile(profile.slug), kind: site.strings.label(of: profile.kind),
+            district: vocab.districts.entries[profile.district].name, summary: profile.summary ?? "",
+            photo: profile.photo.map(urls.content) ?? "",
+            topAward: top.map { vocab.awards.entries[$0.type].name } ?? "", topAwardYear: top.map { String($0.year) } ?? "")
     }
 }

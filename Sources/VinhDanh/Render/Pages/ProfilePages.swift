@@ -20,62 +20,46 @@ extension SiteRenderer {
         let vocab = site.vocabularies
         let district = vocab.districts.entries[profile.district]
         let path = urls.profile(profile.slug)
-        let movements = profile.movements.map { m -> Any in
+        let movements = profile.movements.map { m -> String in
             let entry = vocab.movements.entries[m]
-            return TemplateText(termLinks.html(.movement, entry.key, name: entry.name))
+            return termLinks.html(.movement, entry.key, name: entry.name)
         }
         // Awards filed in more than one place (before and after the units changed) say where.
         let placed = profile.places.count > 1
-        let awards = profile.awards.map { award -> Any in
+        let awards = profile.awards.map { award -> ProfileAwardView in
             let entry = vocab.awards.entries[award.type], place = vocab.districts.entries[award.place]
-            return TemplateObject(values: [
-                "typeLink": TemplateText(termLinks.html(.award, entry.key, name: entry.name)),
-                "issuer": TemplateText(Self.issuer(of: entry, at: place, strings)),
-                "yearLink": TemplateText(termLinks.html(.year, "\(award.year)", name: "\(award.year)")),
-                "decision": TemplateText(award.decision ?? ""),
-                "placeLink": TemplateText(placed ? termLinks.html(.district, place.key, name: place.name) : ""),
-            ])
+            return ProfileAwardView(
+                typeLink: termLinks.html(.award, entry.key, name: entry.name),
+                issuer: Self.issuer(of: entry, at: place, strings),
+                yearLink: termLinks.html(.year, "\(award.year)", name: "\(award.year)"),
+                decision: award.decision ?? "",
+                placeLink: placed ? termLinks.html(.district, place.key, name: place.name) : "")
         }
-        // Every key the template asks for is present (an empty string is false): a missing
-        // one would make swift-mustache search the whole context stack for it.
-        var values: [String: Any] = [
-            "title": TemplateText(profile.title),
-            "summary": TemplateText(profile.summary ?? ""),
-            "kindLink": TemplateText(termLinks.html(.kind, profile.kind.key, name: strings.label(of: profile.kind))),
-            "districtLink": TemplateText(termLinks.html(.district, district.key, name: district.name)),
-            "commune": TemplateText(profile.commune ?? ""),
-            "today": TemplateText(todayLink(of: i) ?? ""),
-            "unit": TemplateText(profile.unit ?? ""),
-            "position": TemplateText(profile.position ?? ""),
-            "ethnicity": TemplateText(profile.ethnicity ?? ""),
-            "movements": movements,
-            "hasMovements": !movements.isEmpty,
-            "awards": awards,
-            "awardsPlaced": placed,
-            "body": TemplateText(markdown.render(site.body(of: profile)).html),
-            "date": TemplateText(profile.date?.vietnamese ?? ""),
-            "isoDate": TemplateText(profile.date?.description ?? ""),
-            "photo": TemplateText(""),
-        ]
         var image: (url: String, alt: String)?
-        if let photo = profile.photo {
-            let url = urls.content(photo)
-            image = (url, strings(.profilePhoto, ["title": profile.title]))
-            var photoValues: [String: Any] = ["url": TemplateText(url), "alt": TemplateText(strings(.profilePhoto, ["title": profile.title])), "width": false, "height": false]
-            if let size = photoSizes[photo] {
-                // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
-                let width = min(200, size.width)
-                photoValues["width"] = TemplateText(String(width))
-                photoValues["height"] = TemplateText(String(max(1, size.height * width / max(1, size.width))))
-            }
-            values["photo"] = TemplateObject(values: photoValues)
+        var photo: PhotoView?
+        if let file = profile.photo {
+            let url = urls.content(file), alt = strings(.profilePhoto, ["title": profile.title])
+            image = (url, alt)
+            // Shown at most 200 px wide; the attributes keep the aspect ratio so nothing jumps.
+            let width = photoSizes[file].map { min(200, $0.width) }
+            let height = photoSizes[file].map { size in max(1, size.height * min(200, size.width) / max(1, size.width)) }
+            photo = PhotoView(url: url, alt: alt, width: width.map(String.init) ?? "", height: height.map(String.init) ?? "")
         }
+        let view = ProfileView(
+            title: profile.title, summary: profile.summary ?? "",
+            kindLink: termLinks.html(.kind, profile.kind.key, name: strings.label(of: profile.kind)),
+            districtLink: termLinks.html(.district, district.key, name: district.name),
+            commune: profile.commune ?? "", today: todayLink(of: i) ?? "",
+            unit: profile.unit ?? "", position: profile.position ?? "", ethnicity: profile.ethnicity ?? "",
+            movements: movements, hasMovements: !movements.isEmpty, awards: awards, awardsPlaced: placed,
+            body: markdown.render(site.body(of: profile)).html,
+            date: profile.date?.vietnamese ?? "", isoDate: profile.date?.description ?? "", photo: photo)
         return base.page(
             title: profile.title, description: profile.summary, path: path, section: "dia-ban",
             breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: .district), urls.taxonomy(.district)),
                           (district.name, urls.term(.district, district.key)), (profile.title, nil)],
             image: image, type: "profile",
-            extra: ["profile": TemplateObject(values: values), "jsonLD": TemplateText(jsonLD(profile, path: path))])
+            layout: ProfileLayout(profile: view, jsonLD: jsonLD(profile, path: path)))
     }
 
     /// The province that made an award: the one an award type is named after

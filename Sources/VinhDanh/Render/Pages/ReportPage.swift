@@ -14,9 +14,9 @@ extension SiteRenderer {
     func reportContext() -> [String: Any] {
         guard let report = site.report else { return [:] }
         func number(_ value: Int?) -> String { value.map(Formatting.count) ?? "–" }
-        let items = report.items.map { item -> [String: Any] in
-            ["name": item.label, "source": item.source ?? "",
-             "cells": [number(item.collective), number(item.individual), number(item.household), Formatting.count(item.total)].map { ["value": $0] }]
+        let items = report.items.map { item in
+            ReportItemView(name: item.label, source: item.source ?? "",
+                           cells: [number(item.collective), number(item.individual), number(item.household), Formatting.count(item.total)].map { CellView(value: $0) })
         }
         // Coverage: the report's records of each award type against the profiles' records in the period.
         var reported: [String: Statistics.Counts] = [:]
@@ -30,14 +30,14 @@ extension SiteRenderer {
         }
         let years = report.years ?? 2014...2023
         let covered = coveredRecords(report, years: years)
-        let coverage = order.compactMap { key -> [String: Any]? in
+        let coverage = order.compactMap { key -> CoverageRowView? in
             guard let index = site.vocabularies.awards.index(forKey: key), let expected = reported[key] else { return nil }
             let found = covered[index] ?? Statistics.Counts()
             // Link the award's term page only when the site has one (some types have no profile yet).
             let used = index < statistics.byAwardTotals.count && statistics.byAwardTotals[index] > 0
-            return ["name": site.vocabularies.awards.entries[index].name, "url": used ? urls.term(.award, key) : "",
-                    "cells": [Formatting.count(expected.total), Formatting.count(found.total),
-                              Formatting.percent(found.total, of: expected.total)].map { ["value": $0] }]
+            return CoverageRowView(name: site.vocabularies.awards.entries[index].name, url: used ? urls.term(.award, key) : "",
+                                   cells: [Formatting.count(expected.total), Formatting.count(found.total),
+                                           Formatting.percent(found.total, of: expected.total)].map { CellView(value: $0) })
         }
         let chart = SVGChart.bars(report.items.map { .init(label: $0.label, value: Double($0.total), valueText: Formatting.count($0.total)) })
         return base.page(
@@ -46,12 +46,11 @@ extension SiteRenderer {
             path: urls.report(report), section: "thong-ke",
             breadcrumbs: [(strings[.navHome], urls.home), (strings[.navStatistics], urls.statistics), (strings(.reportBreadcrumb, ["period": report.period]), nil)],
             type: "article",
-            extra: ["report": [
-                "number": report.number, "issuer": report.issuer, "date": CalendarDate(parsing: report.date)?.vietnamese ?? report.date,
-                "title": report.title, "period": report.period, "section": report.section, "source": report.sectionSource,
-                "items": items, "chart": chart, "coverage": coverage, "notes": report.notes,
-                "firstYear": years.lowerBound, "lastYear": years.upperBound,
-            ] as [String: Any]])
+            layout: ReportLayout(report: ReportView(
+                title: report.title, issuer: report.issuer, number: report.number,
+                date: CalendarDate(parsing: report.date)?.vietnamese ?? report.date, period: report.period,
+                firstYear: String(years.lowerBound), lastYear: String(years.upperBound), section: report.section,
+                source: report.sectionSource, notes: report.notes, chart: chart, items: items, coverage: coverage)))
     }
 
     /// The profiles' award records of the report's period by award type (vocabulary

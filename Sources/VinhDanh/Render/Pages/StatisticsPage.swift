@@ -13,19 +13,17 @@ extension SiteRenderer {
     /// The kinds as table columns, in display order.
     static let kindColumns: [SubjectKind] = [.individual, .collective, .household]
 
-    /// A table context: caption, column headers, rows of cells (first cell is the row header).
-    func table(caption: String, first: String, rows: [Statistics.Row], link: ((Statistics.Row) -> String)? = nil) -> [String: Any] {
-        var body = rows.map { row -> [String: Any] in
-            var cells: [[String: Any]] = Self.kindColumns.map { ["value": Formatting.count(row.counts[$0])] }
-            cells.append(["value": Formatting.count(row.counts.total)])
-            return ["name": row.name, "url": link?(row) ?? "", "cells": cells]
+    /// A table of counts by kind: caption, column headers, rows of cells, then the total row.
+    func table(caption: String, first: String, rows: [Statistics.Row], link: ((Statistics.Row) -> String)? = nil) -> StatisticsTableView {
+        func cells(_ counts: Statistics.Counts) -> [CellView] {
+            (Self.kindColumns.map { counts[$0] } + [counts.total]).map { CellView(value: Formatting.count($0)) }
         }
+        var body = rows.map { row in StatisticsRowView(name: row.name, url: link?(row) ?? "", isTotal: false, cells: cells(row.counts)) }
         let total = rows.reduce(into: Statistics.Counts()) { sum, row in
             for kind in Self.kindColumns { sum.add(kind, row.counts[kind]) }
         }
-        body.append(["name": strings[.statisticsTotal], "url": "", "isTotal": true,
-                     "cells": (Self.kindColumns.map { total[$0] } + [total.total]).map { ["value": Formatting.count($0)] }])
-        return ["caption": caption, "columns": [first] + Self.kindColumns.map(strings.label(of:)) + [strings[.statisticsTotal]], "rows": body]
+        body.append(StatisticsRowView(name: strings[.statisticsTotal], url: "", isTotal: true, cells: cells(total)))
+        return StatisticsTableView(caption: caption, columns: [first] + Self.kindColumns.map(strings.label(of:)) + [strings[.statisticsTotal]], rows: body)
     }
 
     func chart(_ rows: [Statistics.Row]) -> String {
@@ -34,53 +32,42 @@ extension SiteRenderer {
 
     func statisticsContext() -> [String: Any] {
         let stats = statistics
-        let share = stats.byYear.map { row -> [String: Any] in
+        let share = stats.byYear.map { row in
             let direct = row.counts.individual + row.counts.household
-            return ["name": row.name, "cells": [["value": Formatting.count(direct)], ["value": Formatting.count(row.counts.total)],
-                                                ["value": Formatting.percent(direct, of: row.counts.total)]]]
+            return FigureRowView(name: row.name, cells: [Formatting.count(direct), Formatting.count(row.counts.total),
+                                                         Formatting.percent(direct, of: row.counts.total)].map { CellView(value: $0) })
         }
         let shareChart = SVGChart.bars(stats.byYear.map { row in
             let direct = row.counts.individual + row.counts.household
             return .init(label: row.name, value: Formatting.percentValue(direct, of: row.counts.total),
                          valueText: Formatting.percent(direct, of: row.counts.total))
         }, maximum: 100)
-        var sections: [[String: Any]] = [
-            ["id": "hinh-thuc", "title": strings[.byAward], "chart": chart(stats.byAward),
-             "table": table(caption: strings[.byAwardCaption], first: strings.noun(of: .award),
-                            rows: stats.byAward) { urls.term(.award, $0.key) }],
-            ["id": "nam", "title": strings[.byYear], "chart": chart(stats.byYear),
-             "table": table(caption: strings[.byYearCaption], first: strings.noun(of: .year), rows: stats.byYear) { urls.term(.year, $0.key) }],
-            ["id": "dia-ban", "title": strings[.byDistrict], "chart": chart(stats.byDistrict),
-             "table": table(caption: strings[.byDistrictCaption], first: strings.noun(of: .district),
-                            rows: stats.byDistrict) { urls.term(.district, $0.key) }],
-            ["id": "phong-trao", "title": strings[.byMovement], "chart": chart(stats.byMovement),
-             "note": strings[.byMovementNote],
-             "table": table(caption: strings[.byMovementCaption], first: strings.noun(of: .movement),
-                            rows: stats.byMovement) { urls.term(.movement, $0.key) }],
+        func section(_ id: String, _ title: SiteStrings.Key, note: SiteStrings.Key? = nil, _ rows: [Statistics.Row],
+                     caption: SiteStrings.Key, first: String, link: @escaping (Statistics.Row) -> String) -> StatisticsSectionView {
+            StatisticsSectionView(id: id, title: strings[title], note: note.map { strings[$0] } ?? "", chart: chart(rows),
+                                  table: table(caption: strings[caption], first: first, rows: rows, link: link))
+        }
+        var sections = [
+            section("hinh-thuc", .byAward, stats.byAward, caption: .byAwardCaption, first: strings.noun(of: .award)) { urls.term(.award, $0.key) },
+            section("nam", .byYear, stats.byYear, caption: .byYearCaption, first: strings.noun(of: .year)) { urls.term(.year, $0.key) },
+            section("dia-ban", .byDistrict, stats.byDistrict, caption: .byDistrictCaption, first: strings.noun(of: .district)) { urls.term(.district, $0.key) },
+            section("phong-trao", .byMovement, note: .byMovementNote, stats.byMovement, caption: .byMovementCaption,
+                    first: strings.noun(of: .movement)) { urls.term(.movement, $0.key) },
         ]
         let communes = communeRows()
         if !communes.isEmpty {
-            sections.append(["id": "xa-phuong", "title": strings[.byCommune], "chart": chart(communes),
-                             "note": strings[.byCommuneNote],
-                             "table": table(caption: strings[.byCommuneCaption], first: strings[.byCommuneColumn],
-                                            rows: communes) { $0.key == Self.undetermined ? "" : urls.term(.district, $0.key) }])
+            sections.append(section("xa-phuong", .byCommune, note: .byCommuneNote, communes, caption: .byCommuneCaption,
+                                    first: strings[.byCommuneColumn]) { $0.key == Self.undetermined ? "" : urls.term(.district, $0.key) })
         }
-        let path = urls.statistics
         return base.page(
             title: strings[.statisticsTitle],
             description: strings(.statisticsDescription, ["count": Formatting.count(site.profiles.count)]),
-            path: path, section: "thong-ke", breadcrumbs: [(strings[.navHome], urls.home), (strings[.navStatistics], nil)],
-            extra: [
-                "stats": [
-                    "profiles": Formatting.count(site.profiles.count),
-                    "records": Formatting.count(stats.total.total),
-                    "sections": sections,
-                    "share": ["chart": shareChart, "rows": share] as [String: Any],
-                    "csv": urls.content("thong-ke/thong-ke.csv"),
-                    "json": urls.content("thong-ke/thong-ke.json"),
-                    "report": site.report.map(urls.report) ?? "",
-                ] as [String: Any],
-            ])
+            path: urls.statistics, section: "thong-ke", breadcrumbs: [(strings[.navHome], urls.home), (strings[.navStatistics], nil)],
+            layout: StatisticsLayout(stats: StatisticsView(
+                profiles: Formatting.count(site.profiles.count), records: Formatting.count(stats.total.total),
+                sections: sections, share: ShareView(chart: shareChart, rows: share),
+                csv: urls.content("thong-ke/thong-ke.csv"), json: urls.content("thong-ke/thong-ke.json"),
+                report: site.report.map(urls.report) ?? "")))
     }
 
     /// The key of the row of profiles whose commune of today is not known.

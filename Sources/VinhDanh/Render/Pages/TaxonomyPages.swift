@@ -60,29 +60,29 @@ extension SiteRenderer {
         // Places with a history: today's communes grouped by the former units they were
         // formed from (a commune from two units under both), then the former units, each
         // with its period.
-        var groups: [[String: Any]] = []
+        var groups: [PlaceGroupView] = []
         let places = site.vocabularies.places, districts = site.vocabularies.districts.entries
         if kind == .district, !places.communes.isEmpty {
             let communeKeys = Dictionary(places.communes.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
-            let communeTerms = terms.filter { communeKeys[$0["key"] as? String ?? ""] != nil }
+            let communeTerms = terms.filter { communeKeys[$0.key] != nil }
             for (d, district) in districts.enumerated() {
                 let formed = communeTerms.filter { term in
-                    communeKeys[term["key"] as? String ?? ""].map { places.communes[$0].formedFrom.contains { $0.district == d } } ?? false
+                    communeKeys[term.key].map { places.communes[$0].formedFrom.contains { $0.district == d } } ?? false
                 }
-                if !formed.isEmpty { groups.append(["name": district.name, "period": period(district), "communes": formed]) }
+                if !formed.isEmpty { groups.append(PlaceGroupView(name: district.name, period: period(district), communes: formed)) }
             }
-            terms = terms.filter { communeKeys[$0["key"] as? String ?? ""] == nil }.map { term in
-                var term = term
-                term["period"] = districts.first { $0.key == term["key"] as? String }.map(period) ?? ""
-                return term
+            terms = terms.filter { communeKeys[$0.key] == nil }.map { term in
+                TermLinkView(key: term.key, name: term.name, url: term.url, count: term.count,
+                             period: districts.first { $0.key == term.key }.map(period) ?? "")
             }
         }
         return base.page(
             title: strings.title(of: kind), description: strings(.taxonomyDescription, ["title": strings.title(of: kind), "count": "\(count)"]),
             path: urls.taxonomy(kind), section: kind.path,
             breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: kind), nil)],
-            extra: ["taxonomy": ["title": strings.title(of: kind), "terms": terms, "isYear": kind == .year, "hasGroups": !groups.isEmpty,
-                                 "groups": groups, "since": places.since?.vietnamese ?? ""] as [String: Any]])
+            layout: TaxonomyLayout(taxonomy: TaxonomyView(
+                title: strings.title(of: kind), isYear: kind == .year, terms: terms, hasGroups: !groups.isEmpty,
+                groups: groups, since: places.since?.vietnamese ?? "")))
     }
 
     /// A district-level unit's period as shown beside its name ("đến 30/06/2025").
@@ -101,39 +101,34 @@ extension SiteRenderer {
         let slice = term.profiles.dropFirst((page - 1) * size).prefix(size)
         let pages = pageCount(term)
         let title = page > 1 ? strings(.termPage, ["name": term.name, "page": "\(page)"]) : term.name
-        let termValues = TemplateObject(values: [
-            "name": TemplateText(term.name),
-            "noun": TemplateText(strings.noun(of: kind)),
-            "count": TemplateText(Formatting.count(term.profiles.count)),
-            "cards": TemplateText(slice.map { cards[$0] }.joined()),
-            "groups": communeGroups(term, from: (page - 1) * size, count: slice.count),
-            "first": TemplateText(String(slice.isEmpty ? 0 : (page - 1) * size + 1)),
-            "last": TemplateText(String((page - 1) * size + slice.count)),
-            "paginated": pages > 1,
-            "description": TemplateText(page == 1 ? termDescriptions[kind]?[t] ?? "" : ""),
-            "summary": TemplateText(page == 1 ? termSummary(kind, key: term.key) ?? "" : ""),
-            "became": TemplateText(page == 1 ? successorLinks(kind, key: term.key) : ""),
-        ])
+        let view = TermView(
+            name: term.name, noun: strings.noun(of: kind), count: Formatting.count(term.profiles.count),
+            cards: slice.map { cards[$0] }.joined(),
+            groups: communeGroups(term, from: (page - 1) * size, count: slice.count),
+            first: String(slice.isEmpty ? 0 : (page - 1) * size + 1), last: String((page - 1) * size + slice.count),
+            paginated: pages > 1,
+            description: page == 1 ? termDescriptions[kind]?[t] ?? "" : "",
+            summary: page == 1 ? termSummary(kind, key: term.key) ?? "" : "",
+            became: page == 1 ? successorLinks(kind, key: term.key) : "")
         let pagination = Pagination(current: page, count: pages)
-            .context(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
-        let extra: [String: Any] = ["term": termValues, "pagination": pagination ?? false]
+            .view(url: { urls.term(kind, term.key, page: $0) }, cache: paginationItems)
         return base.page(
             title: title, description: strings(.termDescription, ["noun": strings.noun(of: kind), "name": term.name,
                                                                   "count": Formatting.count(term.profiles.count)]),
             path: urls.term(kind, term.key, page: page), section: kind.path,
             breadcrumbs: [(strings[.navHome], urls.home), (strings.title(of: kind), urls.taxonomy(kind)), (title, nil)],
-            extra: extra)
+            layout: TermLayout(term: view, pagination: pagination))
     }
 
     /// A commune of today's page, in two parts: the awards made there since the units
     /// changed (a table), then the exemplars of the former communes it was formed from
     /// (cards); each part with the profiles at positions `from..<from + count` in it.
-    func communeGroups(_ term: Term, from: Int, count: Int) -> [Any] {
+    func communeGroups(_ term: Term, from: Int, count: Int) -> [CommuneGroupView] {
         guard let placed = term.placed else { return [] }
         let vocab = site.vocabularies, places = vocab.places
         let since = places.since?.vietnamese ?? ""
         let shown = from..<(from + count)
-        var groups: [Any] = []
+        var groups: [CommuneGroupView] = []
         let awarded = shown.clamped(to: 0..<placed)
         if !awarded.isEmpty, let entry = vocab.districts.index(forKey: term.key) {
             var rows = ""
@@ -147,20 +142,16 @@ extension SiteRenderer {
                         + "</a></td><td>" + HTMLEscaping.escape(award.decision ?? "") + "</td></tr>\n"
                 }
             }
-            groups.append(TemplateObject(values: [
-                "id": TemplateText("khen-thuong-tai-dia-ban"),
-                "heading": TemplateText(strings(.communeAwards, ["name": term.name, "since": since])),
-                "note": TemplateText(""), "rows": TemplateText(rows), "groupCards": TemplateText(""),
-            ]))
+            groups.append(CommuneGroupView(
+                id: "khen-thuong-tai-dia-ban", heading: strings(.communeAwards, ["name": term.name, "since": since]),
+                note: "", rows: rows, groupCards: ""))
         }
         let earlier = shown.clamped(to: placed..<term.profiles.count)
         if !earlier.isEmpty {
-            groups.append(TemplateObject(values: [
-                "id": TemplateText("dien-hinh-xa-phuong-cu"),
-                "heading": TemplateText(strings[.communeFormer]),
-                "note": TemplateText(strings(.communeFormerNote, ["since": since, "name": term.name])),
-                "rows": TemplateText(""), "groupCards": TemplateText(term.profiles[earlier].map { cards[$0] }.joined()),
-            ]))
+            groups.append(CommuneGroupView(
+                id: "dien-hinh-xa-phuong-cu", heading: strings[.communeFormer],
+                note: strings(.communeFormerNote, ["since": since, "name": term.name]),
+                rows: "", groupCards: term.profiles[earlier].map { cards[$0] }.joined()))
         }
         return groups
     }
