@@ -9,11 +9,7 @@ enum AwardAppender {
             return .failure(InputProblem(field: path, message: "không tìm thấy phần khai báo đầu tệp để thêm khen thưởng"))
         }
         func item(indent: String) -> [String] {
-            YAMLText.award(type: award.type.key, year: award.year, decision: award.decision)
-                .split(separator: "\n").map { line in
-                    // YAMLText writes two-space items; re-indent to the file's own style.
-                    indent + String(line.dropFirst(2))
-                }
+            YAMLText.reindented(YAMLText.award(type: award.type.key, year: award.year, decision: award.decision), to: indent)
         }
         guard let key = (1..<closing).first(where: { lines[$0].hasPrefix("awards:") }) else {
             lines.insert(contentsOf: ["awards:"] + item(indent: "  "), at: closing)

@@ -35,10 +35,18 @@ enum YAMLText {
         "[" + keys.joined(separator: ", ") + "]"
     }
 
-    /// The lines of one award item under `awards:`.
-    static func award(type: String, year: Int, decision: String?) -> String {
-        var lines = "  - type: \(type)\n    year: \(year)\n"
+    /// The lines of one award item under `awards:`, each ending in a newline, indented
+    /// by two spaces (a file's own indent replaces them: ``reindented(_:to:)``).
+    static func award(type: String, year: Int?, date: String? = nil, decision: String?) -> String {
+        var lines = "  - type: \(type)\n"
+        if let year { lines += "    year: \(year)\n" }
+        if let date, !date.isEmpty { lines += "    date: \(scalar(date))\n" }
         if let decision, !decision.isEmpty { lines += "    decision: \(scalar(decision))\n" }
         return lines
+    }
+
+    /// The lines of ``award(type:year:date:decision:)`` at `indent` instead of two spaces.
+    static func reindented(_ award: String, to indent: String) -> [String] {
+        award.split(separator: "\n").map { indent + String($0.dropFirst(2)) }
     }
 }
