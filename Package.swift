@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev + libcmark-gfm-extensions-dev; only Markdown/ imports it.
@@ -58,6 +59,8 @@ let package = Package(
             dependencies: [
                 "VinhDanh",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The editor's form posts (multipart/form-data, for its photo upload).
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

@@ -46,6 +46,10 @@ public struct PreviewServer: Sendable {
     let pending = PendingPages()
     /// The last good build's model, for incremental rebuilds (used by the watcher thread).
     let model = ModelBox()
+    /// The files the editor wrote, which the watcher skips.
+    let ownWrites = OwnWrites()
+    /// One rebuild at a time: the watcher's and the editor's.
+    private let rebuilding = NSLock()
 
     /// Creates a server.
     public init(options: Options) {
@@ -68,11 +72,14 @@ public struct PreviewServer: Sendable {
             throw StartError(description: problem)
         }
         _ = rebuild(changed: [])
-        let router = Router()
+        let router = Router(context: PreviewContext.self)
+        // The editor first: its requests never reach the site's middlewares.
+        let editor = Editor(server: self, rules: EditorGuard(host: options.host, port: options.port))
+        router.add(middleware: EditorMiddleware(editor: editor, responder: editor.router().buildResponder()))
         router.add(middleware: SafePathMiddleware())
         router.add(middleware: CharsetMiddleware())
         router.add(middleware: PendingPagesMiddleware(pending: pending, basePath: basePath))
-        let root = ServedFolderMiddleware<BasicRequestContext>.realPath(output) ?? output
+        let root = ServedFolderMiddleware<PreviewContext>.realPath(output) ?? output
         router.add(middleware: ServedFolderMiddleware(root: root, basePath: basePath))
         var quiet = Logger(label: "vinhdanh.files")
         quiet.logLevel = .error
@@ -112,9 +119,21 @@ public struct PreviewServer: Sendable {
         }
     }
 
+    /// `rebuild(changed:)` off the server's threads, for the editor after its own writes.
+    func rebuildNow(_ changed: Set<String>) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                _ = self.rebuild(changed: changed)
+                done.resume()
+            }.start()
+        }
+    }
+
     /// Rebuilds (in place when the edit allows, else fully) and tells the tabs.
     /// Returns whether the site is built.
     func rebuild(changed: Set<String>) -> Bool {
+        rebuilding.lock()
+        defer { rebuilding.unlock() }
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> UInt64 { (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let live = self.live
@@ -270,7 +289,9 @@ struct Watching: Service {
                 let thread = Thread {
                     let watcher = SiteWatcher(folders: folders, root: site.root)
                     while let batch = watcher.nextBatch(stopped: { stopped.isSet }) {
-                        _ = server.rebuild(changed: batch)
+                        // The editor's own writes were already built.
+                        let changed = server.ownWrites.filter(batch)
+                        if !changed.isEmpty { _ = server.rebuild(changed: changed) }
                     }
                     once.resume()
                 }

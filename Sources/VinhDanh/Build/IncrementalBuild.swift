@@ -39,6 +39,12 @@ public struct IncrementalBuild: Sendable {
     private var pages: PageCache
     private var manifest: OutputManifest
 
+    /// The site as last built.
+    public var site: Site { renderer.site }
+
+    /// The path of profile `slug`'s page (under the site's base path).
+    public func pageURL(ofProfile slug: String) -> String { renderer.urls.profile(slug) }
+
     /// A full build that keeps its model for later updates (`nil` model when it failed).
     public static func full(options: BuildOptions) throws -> (BuildResult, IncrementalBuild?) {
         let (result, renderer) = try Builder(options: options).buildKeepingRenderer()

@@ -10,10 +10,15 @@ enum SafeFile {
     /// Creates `path` with `text`; fails if it exists. Written to a temporary file beside
     /// it, then linked into place (link(2) refuses an existing target).
     static func createNew(_ path: String, _ text: String) throws(FileError) {
+        try createNew(path, Array(text.utf8))
+    }
+
+    /// `createNew` with bytes.
+    static func createNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let directory = (path as NSString).deletingLastPathComponent
         try FileIO.makeDirectories(directory)
         let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        try FileIO.writeNew(temporary, Array(text.utf8))
+        try FileIO.writeNew(temporary, bytes)
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else { throw FileError(path: path, operation: "tạo", code: errno) }
     }
