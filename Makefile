@@ -65,6 +65,7 @@ test: deps deps-publish-test
 	$(SWIFT) test --skip-build
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_serve.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_editor.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	$(VENV)/bin/python Tests/site/test_publish.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	$(VENV)/bin/python Tests/site/test_install.py .

@@ -148,8 +148,13 @@ def main():
             assert status == 304, status
             status, _, body = raw(port, f"HEAD /ho-so/{profile}/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
             assert status == 200 and body == b"", (status, body[:50])
-            status, _, _ = raw(port, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-            assert status == 405, status
+            # The site is GET and HEAD only; POST is taken only under /_bien-tap/, the
+            # editor's, and there only from its own pages (test_editor.py).
+            for path in ("/", f"/ho-so/{profile}/", "/bien-tap/"):
+                status, _, _ = raw(port, f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+                assert status == 405, (path, status)
+            status, _, _ = raw(port, f"POST /_bien-tap/moi/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+            assert status == 403, status
 
         def no_traversal():
             secret = os.path.join(work, "secret.txt")

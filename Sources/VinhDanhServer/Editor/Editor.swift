@@ -307,7 +307,8 @@ struct Editor: Sendable {
         .cacheControl: "no-store",
         .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         .xContentTypeOptions: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        // `same-origin`: with `no-referrer` browsers send `Origin: null` on the editor's own posts.
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
     ]
 
     private func html(_ status: HTTPResponse.Status, _ text: String) -> Response {

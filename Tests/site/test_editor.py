@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""The browser editor (`/_bien-tap/`) as editors and attackers meet it: `vinhdanh serve`
+on a copy of the sample site, driven in headless Chromium (with and without JavaScript),
+checked with axe, and hit with raw HTTP that a browser would never send.
+
+Usage: test_editor.py VINHDANH_BINARY REPO_ROOT       Prints 'N passed, M failed'.
+"""
+import difflib
+import glob
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sitecheck import Checks, free_port  # noqa: E402
+from test_serve import Server, raw  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium_axe_python import Axe  # noqa: E402
+
+BINARY, REPO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+PROFILE = "content/profiles/luc-ngan"
+
+
+def browser(javascript=True):
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,900"):
+        options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def snapshot(site):
+    """Every profile file's hash, by path."""
+    return {p: digest(p) for p in glob.glob(os.path.join(site, "content", "**", "*.md"), recursive=True)}
+
+
+def multipart(fields):
+    boundary = "----vinhdanhTest"
+    body = b"".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode() + value.encode() + b"\r\n"
+                    for name, value in fields) + f"--{boundary}--\r\n".encode()
+    return boundary, body
+
+
+def post(port, path, fields, host=None, origin=None):
+    host = host or f"127.0.0.1:{port}"
+    boundary, body = multipart(fields)
+    head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n" \
+           f"Content-Length: {len(body)}\r\nConnection: close\r\n"
+    if origin:
+        head += f"Origin: {origin}\r\n"
+    return raw(port, head.encode() + b"\r\n" + body)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="vinhdanh-editor-")
+    site = os.path.join(work, "site")
+    shutil.copytree(os.path.join(REPO, "content"), os.path.join(site, "content"))
+    check = Checks()
+    port = free_port()
+    server = Server(site, port)
+    base = f"http://127.0.0.1:{port}"
+    drivers = []
+    try:
+        assert server.ready, "".join(server.errors)
+        driver = browser()
+        drivers.append(driver)
+
+        def profile_in(folder):
+            path = sorted(glob.glob(os.path.join(site, folder, "*.md")))[0]
+            return path, os.path.splitext(os.path.basename(path))[0]
+
+        def wait_for(condition, timeout=10):
+            end = time.monotonic() + timeout
+            while time.monotonic() < end:
+                if condition():
+                    return True
+                time.sleep(0.1)
+            return False
+
+        def pick(field_id, typed):
+            """Types into a field and takes the first suggestion with the keyboard."""
+            field = driver.find_element(By.ID, field_id)
+            field.clear()
+            field.send_keys(typed)
+            listbox = driver.find_element(By.ID, field.get_attribute("aria-controls"))
+            assert wait_for(lambda: listbox.is_displayed()), f"no suggestions for {typed!r}"
+            field.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+            return field.get_attribute("value")
+
+        def adds_a_profile_with_suggestions():
+            driver.get(base + "/_bien-tap/moi/")
+            driver.find_element(By.ID, "title").send_keys("Nguyễn Thị Biên Tập")
+            driver.find_element(By.ID, "district").send_keys("luc-ngan")
+            movement = pick("movement-0", "dan van")
+            award = pick("award-type-0", "bang khen chu tich")
+            assert re.fullmatch(r"[a-z0-9-]+", movement) and re.fullmatch(r"[a-z0-9-]+", award), (movement, award)
+            driver.find_element(By.ID, "award-year-0").send_keys("2024")
+            driver.find_element(By.ID, "award-decision-0").send_keys("Quyết định số 1/QĐ-UBND")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url), driver.page_source[-2000:]
+            path = os.path.join(site, PROFILE, "nguyen-thi-bien-tap.md")
+            text = open(path, encoding="utf-8").read()
+            assert f"movements: [{movement}]" in text and f"type: {award}" in text, text
+            driver.get(base + "/ho-so/nguyen-thi-bien-tap/")
+            assert "Nguyễn Thị Biên Tập" in driver.title, driver.title
+
+        check("a profile added through the form, movement and award picked from suggestions, is served", adds_a_profile_with_suggestions)
+
+        def editing_one_field_changes_only_its_line():
+            path, slug = profile_in(PROFILE)
+            before = open(path, encoding="utf-8").read().splitlines()
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            unit = driver.find_element(By.ID, "unit")
+            unit.clear()
+            unit.send_keys("Đơn vị sửa trong trình duyệt")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url)
+            after = open(path, encoding="utf-8").read().splitlines()
+            changed = [line for line in difflib.ndiff(before, after) if line[:2] in ("- ", "+ ")]
+            assert len([c for c in changed if c.startswith("+ ")]) == 1 and changed[-1] == "+ unit: Đơn vị sửa trong trình duyệt", changed
+            assert all(c.startswith("- unit:") for c in changed if c.startswith("- ")), changed
+
+        check("editing a field rewrites only that field's line of the file", editing_one_field_changes_only_its_line)
+
+        def a_conflict_between_two_tabs_keeps_both():
+            path, slug = profile_in(PROFILE)
+            first = driver.current_window_handle
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            driver.switch_to.new_window("tab")
+            second = driver.current_window_handle
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            driver.switch_to.window(first)
+            field = driver.find_element(By.ID, "position")
+            field.clear()
+            field.send_keys("Bản của thẻ thứ nhất")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url)
+            saved = digest(path)
+            driver.switch_to.window(second)
+            field = driver.find_element(By.ID, "position")
+            field.clear()
+            field.send_keys("Bản của thẻ thứ hai")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "Bản đang lưu trên máy" in driver.page_source), driver.page_source[-2000:]
+            assert digest(path) == saved, "the second save was written"
+            assert driver.find_element(By.ID, "position").get_attribute("value") == "Bản của thẻ thứ hai"
+            assert "Bản của thẻ thứ nhất" in driver.find_element(By.CSS_SELECTOR, ".xung-dot").text
+            driver.close()
+            driver.switch_to.window(first)
+
+        check("a conflict between two tabs is refused, with both versions kept", a_conflict_between_two_tabs_keeps_both)
+
+        def accessibility():
+            path, slug = profile_in(PROFILE)
+            problems = []
+            pages = {"list": "/_bien-tap/", "search": "/_bien-tap/?q=luc+ngan", "form": f"/_bien-tap/ho-so/{slug}/",
+                     "new": "/_bien-tap/moi/", "delete": f"/_bien-tap/ho-so/{slug}/xoa/", "trash": "/_bien-tap/thung-rac/"}
+            for name, page in pages.items():
+                driver.get(base + page)
+                problems += audit(name)
+            # The form with its problems shown (a year out of range).
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            year = driver.find_element(By.ID, "award-year-0")
+            year.clear()
+            year.send_keys("1800")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "Chưa lưu" in driver.page_source)
+            problems += audit("problems")
+            assert not problems, "\n".join(problems)
+
+        def audit(name):
+            axe = Axe(driver)
+            axe.inject()
+            report = axe.run(options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            return [f"{name}: {v['id']}: {v['help']} ({len(v['nodes'])}×) {v['nodes'][0]['html'][:160]}" for v in report["violations"]]
+
+        check("axe-core 4.x, WCAG 2.1 AA: no violation on the editor's pages", accessibility)
+
+        plain = browser(javascript=False)
+        drivers.append(plain)
+
+        def works_without_javascript():
+            plain.get(base + "/_bien-tap/moi/")
+            assert not plain.find_elements(By.CSS_SELECTOR, ".goi-y-danh-sach"), "the script ran"
+            plain.find_element(By.ID, "title").send_keys("Trần Văn Không Script")
+            plain.find_element(By.ID, "district").send_keys("Lục Ngạn")
+            plain.find_element(By.ID, "movement-0").send_keys("khuyen hoc")
+            plain.find_element(By.ID, "award-type-0").send_keys("Bằng khen UBND tỉnh")
+            plain.find_element(By.ID, "award-year-0").send_keys("2023")
+            plain.find_element(By.ID, "body").send_keys("## Thành tích\n\nDạy giỏi **nhiều năm**.")
+            plain.find_element(By.CSS_SELECTOR, "button[value=preview]").click()
+            assert wait_for(lambda: "<strong>nhiều năm</strong>" in plain.page_source), "no preview without JavaScript"
+            plain.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in plain.current_url), plain.page_source[-2000:]
+            text = open(os.path.join(site, PROFILE, "tran-van-khong-script.md"), encoding="utf-8").read()
+            assert "khuyen-hoc" in text and "Dạy giỏi **nhiều năm**." in text, text
+            # Delete, after the confirmation, then restore from the trash.
+            plain.get(base + "/_bien-tap/ho-so/tran-van-khong-script/xoa/")
+            plain.find_element(By.CSS_SELECTOR, "button.nguy-hiem").click()
+            assert wait_for(lambda: "da-xoa=" in plain.current_url)
+            assert not os.path.exists(os.path.join(site, PROFILE, "tran-van-khong-script.md"))
+            assert glob.glob(os.path.join(site, ".vinhdanh", "thung-rac", "*", PROFILE, "tran-van-khong-script.md"))
+            plain.get(base + "/_bien-tap/thung-rac/")
+            plain.find_element(By.CSS_SELECTOR, "form button").click()
+            assert wait_for(lambda: os.path.exists(os.path.join(site, PROFILE, "tran-van-khong-script.md")))
+
+        check("the form works with JavaScript disabled: add, preview, delete, restore", works_without_javascript)
+
+        def refused_writes_change_nothing():
+            path, slug = profile_in(PROFILE)
+            before = snapshot(site)
+            html = raw(port, f"GET /_bien-tap/ho-so/{slug}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())[2].decode()
+            token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+            version = re.search(r'name="version" value="([^"]+)"', html).group(1)
+            fields = [("version", version), ("title", "Đã bị sửa"), ("kind", "individual"), ("action", "save")]
+            own = f"http://127.0.0.1:{port}"
+            cases = {
+                "no token": post(port, f"/_bien-tap/ho-so/{slug}/", fields + [("ket-thuc", "1")], origin=own),
+                "wrong token": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", "0" * 64)] + fields + [("ket-thuc", "1")], origin=own),
+                "no Origin": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")]),
+                "foreign Origin": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")], origin="http://evil.example"),
+                "foreign Host": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")],
+                                     host=f"evil.example:{port}", origin=f"http://evil.example:{port}"),
+                "delete without token": post(port, f"/_bien-tap/ho-so/{slug}/xoa/", [("version", version), ("ket-thuc", "1")], origin=own),
+            }
+            for name, (status, _, _) in cases.items():
+                assert 400 <= status < 500, f"{name}: {status}"
+            assert snapshot(site) == before, "a refused request changed a file"
+            # The site itself stays GET and HEAD only.
+            status, headers, _ = raw(port, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            assert status == 405 and headers.get("allow") == "GET, HEAD", status
+
+        check("a POST without token, with a foreign Origin or Host changes no file and gets 4xx", refused_writes_change_nothing)
+
+        def shared_on_the_network_the_editor_is_off():
+            other = free_port()
+            shared = Server(site, other, "--host", "0.0.0.0")
+            try:
+                assert shared.ready, "".join(shared.errors)
+                before = snapshot(site)
+                status, _, _ = raw(other, f"GET /_bien-tap/ HTTP/1.1\r\nHost: 127.0.0.1:{other}\r\nConnection: close\r\n\r\n".encode())
+                assert status == 403, status
+                status, _, _ = post(other, "/_bien-tap/moi/", [("title", "X"), ("ket-thuc", "1")], origin=f"http://127.0.0.1:{other}")
+                assert status == 403, status
+                assert snapshot(site) == before
+                status, _, _ = raw(other, b"GET / HTTP/1.1\r\nHost: may-ban.local\r\nConnection: close\r\n\r\n")
+                assert status == 200, status
+            finally:
+                shared.stop()
+
+        check("with --host 0.0.0.0 the editor refuses everyone and the site is served", shared_on_the_network_the_editor_is_off)
+
+        def built_and_published_sites_have_no_editor():
+            out = os.path.join(work, "built")
+            subprocess.run([BINARY, "build", "--site", site, "--output", out], check=True, capture_output=True)
+            archive = os.path.join(work, "site.zip")
+            subprocess.run([BINARY, "publish", "--site", site, "--archive", archive], check=True, capture_output=True)
+            found = subprocess.run(["grep", "-rl", "_bien-tap", out, os.path.join(site, ".vinhdanh", "serve")], capture_output=True, text=True).stdout
+            assert not found, found
+            with zipfile.ZipFile(archive) as published:
+                assert not [name for name in published.namelist() if "_bien-tap" in name or b"_bien-tap" in published.read(name)]
+
+        check("a built or published site contains nothing of /_bien-tap/", built_and_published_sites_have_no_editor)
+    finally:
+        for d in drivers:
+            d.quit()
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return check.summary()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
