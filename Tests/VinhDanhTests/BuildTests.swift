@@ -248,7 +248,8 @@ import Testing
         defer { site.remove() }
         let loaded = site.load()
         let (theme, _) = Theme.load(defaultDirectory: Theme.defaultDirectory, overrideDirectory: site.root + "/x", sitePaths: site.paths)
-        let renderer = SiteRenderer(site: loaded, index: SiteIndex(site: loaded), theme: try #require(theme), sitemapLimit: 10)
+        let renderer = SiteRenderer(site: loaded, index: SiteIndex(site: loaded), theme: try #require(theme), sitemapLimit: 10,
+                                    statistics: { Statistics(site: loaded) })
         let sitemaps = renderer.plan().filter { renderer.file(of: $0).hasPrefix("sitemap") }
         let files = sitemaps.map(renderer.file(of:))
         #expect(files.count >= 4 && files.contains("sitemap.xml") && files.contains("sitemap-3.xml"))

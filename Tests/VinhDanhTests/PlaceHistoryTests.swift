@@ -126,7 +126,7 @@ struct PlaceHistoryTests {
     /// `check` warns (and `build` does not) at the `commune:` line of the one sample
     /// profile whose commune cannot be followed.
     @Test func checkWarnsAtTheCommuneLine() {
-        let warnings = Self.site.profiles.flatMap { ContentLint.commune(of: $0, Self.site.vocabularies) }
+        let warnings = Self.site.profiles.flatMap { ProfileLint.commune(of: $0, Self.site.vocabularies) }
         #expect(warnings.count == 1)
         let warning = warnings.first
         #expect(warning?.code == .unresolvedCommune && warning?.severity == .warning)

@@ -84,8 +84,12 @@ public struct Builder: Sendable {
             // its merging and encoding are serial, and would otherwise leave a core idle.
             let root = SiteURLs(baseURL: site.config.baseURL).root
             let search = Background { SearchIndex(site: site, index: index, root: root) }
+            // Counting every award record takes as long as preparing the renderer: on a
+            // thread of its own, waited for only when the rest is ready.
+            let counting = Background { Statistics(site: site) }
             let pages = timed("prepare") {
-                SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true)
+                SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true,
+                             statistics: { counting.wait() })
             }
             let plan = pages.plan()
             var fresh = PageCache()

@@ -159,7 +159,7 @@ public struct IncrementalBuild: Sendable {
             renderer = SiteRenderer(site: site, index: index, theme: previous.theme,
                                     cards: unchanged.map { $0.flatMap { cards[$0] } }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true, reusing: previous,
-                                    statistics: statistics)
+                                    statistics: { statistics })
                 .withSearchIndex(previous.searchIndex)
             clock.lap("renderer")
             let (fresh, reused) = Self.plannedInputs(renderer, previous: (planned, unchanged))

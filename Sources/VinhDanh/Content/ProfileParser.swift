@@ -339,9 +339,3 @@ public struct ProfileParser: Sendable {
         return "các trường hợp lệ: " + fields.sorted().joined(separator: ", ")
     }
 }
-
-extension String {
-    func replacingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
-    }
-}

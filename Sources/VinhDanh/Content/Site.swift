@@ -27,7 +27,7 @@ extension Site {
     /// profile from the build cache.
     public func body(of profile: Profile) -> String {
         guard profile.bodyInFile else { return profile.body }
-        guard case .success(let text) = SiteLoader.readText(paths.root + "/" + profile.path, relative: profile.path),
+        guard case .success(let text) = FileIO.readText(paths.root + "/" + profile.path, relative: profile.path),
               case .success(let split) = FrontMatter.split(text) else { return "" }
         return split.body
     }

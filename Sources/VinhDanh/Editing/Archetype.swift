@@ -13,7 +13,7 @@ public struct Archetype: Sendable {
         let name = "archetypes/\(kind.rawValue).md"
         let candidates = [paths.templates + "/" + name] + (themeDirectory.map { [$0 + "/" + name] } ?? [])
         for candidate in candidates {
-            guard case .success(let text) = SiteLoader.readText(candidate, relative: name) else { continue }
+            guard case .success(let text) = FileIO.readText(candidate, relative: name) else { continue }
             do {
                 return .success(Archetype(template: try MustacheTemplate(string: text), source: paths.relative(candidate)))
             } catch {

@@ -60,12 +60,13 @@ public struct SiteRenderer: Sendable {
     /// With `previous`, a renderer of the same site before an edit of its profiles only
     /// (same settings, vocabularies and theme), what does not depend on the profiles is
     /// taken from it: the shared parts of every page, the rendered pagination items and
-    /// term descriptions. `statistics`, when given, are the site's (worked out from the
-    /// previous ones).
+    /// term descriptions. `statistics` gives the site's ``Statistics`` (counted by the
+    /// caller, the index's work, not the renderer's); it is called once, after everything
+    /// else is prepared, so a count running on another thread overlaps that work.
     public init(site: Site, index: SiteIndex, theme: Theme, cards: [String?]? = nil,
                 photoSizes: [String: PhotoSize] = [:],
                 sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false, reusing previous: SiteRenderer? = nil,
-                statistics: Statistics? = nil) {
+                statistics: () -> Statistics) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)
         self.site = site
@@ -87,8 +88,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
-        // Counting every award record takes as long as the rest: on a thread of its own.
-        let counting = statistics == nil ? Background { Statistics(site: site) } : nil
+        // Rendered here, not by the index: each link is the theme's `term-link` partial.
         termLinks = TermLinks(index: index, theme: theme, urls: urls)
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = previous?.base ?? BaseContext(site: site, urls: urls, theme: theme)
@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
         siteInputs = hasher.hash
         templateInputs = previous?.templateInputs ?? PageGraph.kinds.map { theme.inputs(of: $0.templates) }
         (allProfiles, newestDate, termDates) = Self.contentInputs(site, index)
-        self.statistics = statistics ?? counting?.wait() ?? Statistics(site: site)
+        self.statistics = statistics()
     }
 
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)

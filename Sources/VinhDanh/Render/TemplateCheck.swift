@@ -18,7 +18,7 @@ enum TemplateCheck {
         for folder in ["layouts", "partials"] {
             for file in FileIO.listFiles(under: paths.templates + "/" + folder, suffix: ".mustache") {
                 let shown = paths.relative(paths.templates) + "/\(folder)/\(file)"
-                guard case .success(let text) = SiteLoader.readText(paths.templates + "/\(folder)/\(file)", relative: shown) else { continue }
+                guard case .success(let text) = FileIO.readText(paths.templates + "/\(folder)/\(file)", relative: shown) else { continue }
                 files.append((Theme.templateName(folder: folder, file: file), shown, text))
             }
         }
@@ -61,7 +61,9 @@ enum TemplateCheck {
         var recording = theme
         let recorder = ContextRecorder()
         recording.recorder = recorder
-        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true)
+        let counting = Background { Statistics(site: site) }
+        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true,
+                                    statistics: { counting.wait() })
         let jobs = renderer.plan()
         _ = Parallel.map(jobs.count) { renderer.render(jobs[$0]).bytes.count }
         return recorder.recorded
