@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhSupport
 
 /// The build cache in `.vinhdanh/cache/`: what it spares, and that it is never trusted
 /// beyond what it can vouch for.

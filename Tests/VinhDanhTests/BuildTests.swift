@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhConfig
+@testable import VinhDanhIndex
+@testable import VinhDanhOutput
+@testable import VinhDanhRender
+@testable import VinhDanhSupport
 
 /// Whole builds of small fixture sites.
 @Suite struct BuildTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhSupport
 
 /// The `vinhdanh` binary as editors and CI call it.
 @Suite struct CLITests {

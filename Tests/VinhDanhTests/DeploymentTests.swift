@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhConfig
+@testable import VinhDanhPublish
+@testable import VinhDanhSupport
 
 /// Publishing targets as written on the command line and in site.yaml, and the two-phase
 /// publish over several targets, run here with local folders (the same script and rsync

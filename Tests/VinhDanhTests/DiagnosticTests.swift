@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhSupport
 
 /// Every class of bad input gives its diagnostic, on the right line of the file.
 @Suite struct DiagnosticTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhRender
 
 /// Random sequences of the edits editors make, each followed by a build into the same
 /// output folder and by the preview server's update of its own folder; both must then

@@ -1,5 +1,5 @@
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhContent
 
 @Suite struct FrontMatterTests {
     @Test func splitsWithLineNumbers() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhEditing
+@testable import VinhDanhRender
+@testable import VinhDanhSupport
 
 /// `vinhdanh import` on a realistic 200-row decision (Tests/VinhDanhTests/Fixtures/import).
 @Suite struct ImportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhSupport
 
 /// The preview server's incremental rebuilds give the same bytes as a full build.
 @Suite struct IncrementalBuildTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
 
 /// The editorial warnings `vinhdanh check` adds.
 @Suite struct LintTests {

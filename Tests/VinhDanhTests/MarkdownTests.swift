@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhMarkdown
+@testable import VinhDanhSupport
 
 @Suite struct MarkdownTests {
     let renderer = MarkdownRenderer()

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhEditing
+@testable import VinhDanhRender
+@testable import VinhDanhSupport
+@testable import VinhDanhVocabulary
 
 /// `vinhdanh new`: a profile from the archetype that builds unchanged.
 @Suite struct NewProfileTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhOutput
+@testable import VinhDanhSupport
 
 /// Builds into the same output folder again and again, as editors do: only what changed
 /// is written, and the result is always that of a clean build into an empty folder.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
+@testable import VinhDanhIndex
+@testable import VinhDanhSupport
+@testable import VinhDanhText
+@testable import VinhDanhVocabulary
 
 /// The places with a history: the sample site's communes of 2014–2023 followed to the
 /// communes of July 2025 (docs/research/admin-units-2014-2025.md, section 8), name

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
+@testable import VinhDanhRender
+@testable import VinhDanhSupport
+@testable import VinhDanhVocabulary
 
 /// Awards placed in time: a profile is filed under its district-level unit for awards
 /// before 1 July 2025 and under a commune of today after; the pages that list them.

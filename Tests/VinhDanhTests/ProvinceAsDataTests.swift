@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhConfig
+@testable import VinhDanhSupport
 
 /// The province is data, not code: nothing in `Sources/` names it, and what the pages
 /// say of it comes from the site's files.

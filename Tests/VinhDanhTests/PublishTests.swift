@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhOutput
+@testable import VinhDanhPublish
+@testable import VinhDanhSupport
 
 @Suite struct PublishTests {
     @Test func publishSwitchesCurrentKeepsFiveAndRollsBack() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhIndex
 
 @Suite struct SearchIndexTests {
     @Test func wordsSplitOnPunctuationAndKeepVietnameseLetters() {

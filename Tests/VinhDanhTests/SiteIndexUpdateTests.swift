@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhContent
+@testable import VinhDanhIndex
+@testable import VinhDanhSupport
 
 /// The index after an edit, made from the index before it, equals the index made from
 /// nothing: same order, same lists, same newest, same counts.

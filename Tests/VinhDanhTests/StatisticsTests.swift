@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 import Yams
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
+@testable import VinhDanhSupport
+@testable import VinhDanhText
+@testable import VinhDanhVocabulary
 
 /// Every figure on /thong-ke/ equals an independent count of the sample content, and the
 /// CSV and JSON downloads hold the same numbers.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhRender
+@testable import VinhDanhSupport
 
 /// `check` warns of a name a site template looks up that its page does not offer.
 @Suite struct TemplateCheckTests {

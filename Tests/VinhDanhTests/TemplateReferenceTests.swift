@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
+@testable import VinhDanhIndex
+@testable import VinhDanhRender
 
 /// `docs/theming.md` and the names templates are really rendered with agree.
 @Suite struct TemplateReferenceTests {

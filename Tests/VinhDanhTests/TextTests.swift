@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhSupport
+@testable import VinhDanhText
 
 @Suite struct TextTests {
     @Test(arguments: [

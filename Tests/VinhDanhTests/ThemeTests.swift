@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhConfig
+@testable import VinhDanhRender
 
 /// A theme that cannot render a page is an error at its file and line, never an empty page.
 @Suite struct ThemeTests {
@@ -25,7 +26,7 @@ import Testing
         try FileManager.default.copyItem(atPath: try #require(Theme.defaultDirectory), toPath: theme)
         try FileManager.default.removeItem(atPath: theme + "/layouts/profile.mustache")
         let (loaded, diagnostics) = Theme.load(defaultDirectory: theme, overrideDirectory: site.paths.templates, sitePaths: site.paths,
-                                               required: PageGraph.kinds.flatMap(\.templates))
+                                               required: PageGraph.templates)
         #expect(loaded == nil)
         #expect(diagnostics.map(\.file) == ["site-templates/layouts/profile.mustache"])
         #expect(diagnostics.first?.message.contains("layouts/profile.mustache") == true)

@@ -1,5 +1,8 @@
 import Testing
-@testable import VinhDanh
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
+@testable import VinhDanhEditing
+@testable import VinhDanhVocabulary
 
 @Suite struct VocabularyTests {
     let districts = Vocabulary(kind: .districts, entries: [

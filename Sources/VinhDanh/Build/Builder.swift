@@ -1,4 +1,10 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhOutput
+import VinhDanhRender
+import VinhDanhSupport
 
 /// Runs a build: load → validate → index → render and write → swap in.
 ///
@@ -136,7 +142,7 @@ public struct Builder: Sendable {
 
     func loadTheme() -> (Theme?, [Diagnostic]) {
         Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site,
-                   required: PageGraph.kinds.flatMap(\.templates))
+                   required: PageGraph.templates)
     }
 
     /// The page cache's key: the binary, and the options that change every page.

@@ -1,4 +1,9 @@
 import Foundation
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhOutput
+import VinhDanhRender
+import VinhDanhSupport
 
 /// Rebuilding after an edit without rebuilding everything (the preview server).
 ///

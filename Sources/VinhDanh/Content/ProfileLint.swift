@@ -1,13 +1,16 @@
+import VinhDanhSupport
+import VinhDanhVocabulary
+
 /// Editorial warnings about one profile alone, for `vinhdanh check`: things that build
 /// fine but read badly or share badly (no summary, a summary too long for a Zalo/Facebook
 /// card, an empty body, a profile in no movement, a commune that cannot be followed to one
 /// of today). ``ContentLint`` adds those that need the index.
-enum ProfileLint {
+package enum ProfileLint {
     /// Longest summary a sharing card shows whole.
     static let summaryLimit = 200
 
     /// The warnings of one profile.
-    static func warnings(for profile: Profile) -> [Diagnostic] {
+    package static func warnings(for profile: Profile) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let file = profile.path
         let summary = profile.summary ?? ""
@@ -35,7 +38,7 @@ enum ProfileLint {
 
     /// A warning when the profile's `commune` cannot be followed, through the changes
     /// since its first award, to a commune of today (``PlaceHistory``).
-    static func commune(of profile: Profile, _ vocabularies: Vocabularies) -> [Diagnostic] {
+    package static func commune(of profile: Profile, _ vocabularies: Vocabularies) -> [Diagnostic] {
         let places = vocabularies.places
         // A profile filed under a commune of today was found when it was read.
         guard let written = profile.commune, !places.communes.isEmpty, vocabularies.districts.entries.indices.contains(profile.district),

@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
 import Yams
 
 /// Turns the text of one profile file into a ``Profile``, collecting every problem
@@ -176,7 +179,7 @@ public struct ProfileParser: Sendable {
 
     /// The date in `decision`'s text when it is of `year` (the award's date when none is
     /// written).
-    static func decisionDate(_ decision: String?, of year: Int) -> CalendarDate? {
+    package static func decisionDate(_ decision: String?, of year: Int) -> CalendarDate? {
         decision.flatMap(decisionDate).flatMap { $0.year == year ? $0 : nil }
     }
 

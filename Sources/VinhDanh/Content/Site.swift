@@ -1,3 +1,7 @@
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhVocabulary
+
 /// Everything loaded from a site's `content/`: the model every later stage reads.
 public struct Site: Sendable {
     /// Where the site lives.

@@ -1,5 +1,9 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhText
 import VinhDanhTheme
+import VinhDanhVocabulary
 
 /// Loads a site: settings, vocabularies, then every profile and page in parallel.
 /// Never stops at the first problem: everything wrong comes back in `Site.diagnostics`.
@@ -152,7 +156,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads and parses one profile (`path` relative to the site `root`).
-    static func loadProfile(root: String, path: String, parser: ProfileParser) -> (Profile?, [Diagnostic]) {
+    package static func loadProfile(root: String, path: String, parser: ProfileParser) -> (Profile?, [Diagnostic]) {
         switch FileIO.readText(root + "/" + path, relative: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let text):
@@ -227,7 +231,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// One error per extra profile sharing a slug, naming the first file that has it.
-    static func duplicateSlugs(_ profiles: [Profile]) -> [Diagnostic] {
+    package static func duplicateSlugs(_ profiles: [Profile]) -> [Diagnostic] {
         var first: [String: String] = [:]
         var found: [Diagnostic] = []
         for profile in profiles {

@@ -1,4 +1,7 @@
 import Mustache
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhVocabulary
 
 /// The starting text of a new profile, one per kind: `site-templates/archetypes/<kind>.md`
 /// of the site, else of the default theme. Values reach the template already written as

@@ -1,3 +1,6 @@
+import VinhDanhContent
+import VinhDanhSupport
+
 /// Editorial warnings for `vinhdanh check`: things that build fine but read badly or
 /// share badly. Each profile's own (``ProfileLint``: no summary, an empty body, no
 /// movement, a commune that cannot be followed) and, here, a link to a page the site does

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// Profile photos published at a size fit for phones, with libvips (Debian's
 /// `libvips-tools`): shrunk to at most 480 px, metadata stripped so the same input always

@@ -1,17 +1,23 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhMarkdown
+import VinhDanhSupport
+import VinhDanhText
 
 /// Renders every output file of a site. Pure: the same site, index and theme always give
 /// the same bytes, whichever thread renders a page and in whatever order.
 public struct SiteRenderer: Sendable {
-    let site: Site
-    let index: SiteIndex
-    let theme: Theme
-    let urls: SiteURLs
+    package let site: Site
+    package let index: SiteIndex
+    package let theme: Theme
+    package let urls: SiteURLs
     let markdown: MarkdownRenderer
     /// Each profile's list item, rendered once and reused on every list that shows it.
-    let cards: ProfileCards
+    package let cards: ProfileCards
     /// Award records counted for `/thong-ke/` and the term summaries.
-    let statistics: Statistics
+    package let statistics: Statistics
     /// The files of the search index.
     public internal(set) var searchIndex: SearchIndex
     /// Term descriptions rendered once: [taxonomy][term].
@@ -20,10 +26,10 @@ public struct SiteRenderer: Sendable {
     let termLinks: TermLinks
 
     /// Most URLs one sitemap file may hold (the protocol's limit; smaller in tests).
-    let sitemapLimit: Int
+    package let sitemapLimit: Int
 
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
-    let photoSizes: [String: PhotoSize]
+    package let photoSizes: [String: PhotoSize]
 
     /// Hash of the site-wide inputs of every file: settings, vocabularies, pages, base URL.
     let siteInputs: ContentHash
@@ -105,7 +111,7 @@ public struct SiteRenderer: Sendable {
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
     /// and every site-wide source: all but the profiles and their list items is taken
     /// from `previous` (``allProfiles`` too: it hashes what the index reads).
-    init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
+    package init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
         self.site = site
         index = previous.index
         theme = previous.theme

@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import VinhDanhConfig
+import VinhDanhSupport
 import VinhDanhTheme
 
 /// The templates and assets a build uses: the default theme, overridden file by file by

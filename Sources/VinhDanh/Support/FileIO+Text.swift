@@ -1,10 +1,12 @@
+import VinhDanhText
+
 /// Reading a source file as text: a profile, a page, `site.yaml`, a vocabulary, a template,
 /// an archetype. Every source is read through here, so each one that cannot be read, or is
 /// not UTF-8, is reported the same way.
 extension FileIO {
     /// Reads and decodes a file (``UnicodeText/decode(_:)``: NFC, LF line ends), or says
     /// why it cannot be used. `relative` is the path a diagnostic shows.
-    static func readText(_ absolute: String, relative: String) -> Result<String, Diagnostic> {
+    package static func readText(_ absolute: String, relative: String) -> Result<String, Diagnostic> {
         let bytes: [UInt8]
         do { bytes = try read(absolute) } catch {
             return .failure(Diagnostic(file: relative, code: .unreadable, message: error.description))

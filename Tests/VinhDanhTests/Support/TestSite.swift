@@ -1,5 +1,7 @@
 import Foundation
-@testable import VinhDanh
+@testable import VinhDanhBuild
+@testable import VinhDanhConfig
+@testable import VinhDanhContent
 
 /// A small site written into a fresh temporary folder, file by file.
 struct TestSite {
