@@ -101,11 +101,44 @@ let package = Package(
             // millions of small strings and tables from many threads, and runs ~9% faster.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
+        // Unit tests beside the stage they test (Tests/VinhDanh<Stage>Tests); the tests that
+        // build whole sites are the Build stage's, those that run the binary the CLI's.
+        .target(
+            name: "VinhDanhTestSupport",
+            dependencies: ["VinhDanhVocabulary", "VinhDanhConfig", "VinhDanhContent", "VinhDanhBuild"],
+            path: "Tests/VinhDanhTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "VinhDanhTextTests", dependencies: ["VinhDanhText"]),
+        .testTarget(name: "VinhDanhSupportTests", dependencies: ["VinhDanhSupport"]),
+        .testTarget(name: "VinhDanhVocabularyTests", dependencies: ["VinhDanhVocabulary", "VinhDanhTestSupport"]),
+        .testTarget(name: "VinhDanhContentTests", dependencies: ["VinhDanhSupport", "VinhDanhContent", "VinhDanhTestSupport"]),
+        .testTarget(name: "VinhDanhMarkdownTests", dependencies: ["VinhDanhSupport", "VinhDanhMarkdown"]),
         .testTarget(
-            name: "VinhDanhTests",
-            dependencies: stages.map { .target(name: "VinhDanh" + $0) },
+            name: "VinhDanhIndexTests",
+            dependencies: ["VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhIndex",
+                           "VinhDanhTestSupport"]
+        ),
+        .testTarget(
+            name: "VinhDanhRenderTests",
+            dependencies: ["VinhDanhConfig", "VinhDanhContent", "VinhDanhIndex", "VinhDanhRender", "VinhDanhTestSupport"]
+        ),
+        .testTarget(
+            name: "VinhDanhBuildTests",
+            dependencies: ["VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhIndex",
+                           "VinhDanhRender", "VinhDanhOutput", "VinhDanhBuild", "VinhDanhTestSupport", yams]
+        ),
+        .testTarget(
+            name: "VinhDanhEditingTests",
+            dependencies: ["VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhRender", "VinhDanhEditing",
+                           "VinhDanhTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "VinhDanhPublishTests",
+            dependencies: ["VinhDanhSupport", "VinhDanhConfig", "VinhDanhOutput", "VinhDanhBuild", "VinhDanhPublish", "VinhDanhTestSupport"]
+        ),
+        .testTarget(name: "vinhdanhTests", dependencies: ["VinhDanhSupport", "VinhDanhBuild", "VinhDanhTestSupport"]),
         .testTarget(name: "VinhDanhServerTests", dependencies: ["VinhDanhServer"]),
     ],
     swiftLanguageModes: [.v6]
