@@ -61,6 +61,7 @@ $(VENV)/ready:
 test: deps deps-publish-test
 	$(call apt_install,$(DEBIAN_SITE_TEST))
 	$(MAKE) --no-print-directory $(VENV)/ready
+	python3 Tests/check_stages.py
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_search.py $$($(SWIFT) build --show-bin-path)/vinhdanh .

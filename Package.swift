@@ -1,12 +1,33 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The stages of the library, in pipeline order: each is the target `VinhDanh<Stage>` at
+/// `Sources/VinhDanh/<Stage>`.
+let stages = ["Text", "Support", "Config", "Vocabulary", "Content", "Markdown", "Index", "Render", "Output", "Build",
+              "Editing", "Publish"]
+
+/// Settings of every Swift target of ours. Release builds optimise across modules, so that
+/// the generics and small functions of one stage are still specialised and inlined in the
+/// later ones, as they were when the library was one module.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
+
+/// The target of one stage.
+func stage(_ name: String, dependencies: [Target.Dependency]) -> Target {
+    .target(name: "VinhDanh" + name, dependencies: dependencies, path: "Sources/VinhDanh/" + name, swiftSettings: swiftSettings)
+}
+
 let package = Package(
     name: "vinhdanh",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vinhdanh", targets: ["vinhdanh"]),
-        .library(name: "VinhDanh", targets: ["VinhDanh"]),
+        .library(name: "VinhDanh", targets: stages.map { "VinhDanh" + $0 }),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,47 +61,88 @@ let package = Package(
             sources: ["Theme.swift"],
             resources: [.copy("layouts"), .copy("partials"), .copy("assets"), .copy("archetypes"), .copy("strings.yaml")]
         ),
-        .target(
-            name: "VinhDanh",
-            dependencies: [
-                "CCmarkGFM",
-                "CVinhDanhSys",
-                "VinhDanhTheme",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        ),
+        // The library, one target per stage of the pipeline (Sources/VinhDanh/<Stage>). A
+        // stage depends only on the stages before it, so the compiler keeps the flow one-way:
+        // Text, Support, Config, Vocabulary, Content, Markdown, Index, Render, Output, Build,
+        // then Editing and Publish (docs/architecture.md).
+        stage("Text", dependencies: ["CVinhDanhSys"]),
+        stage("Support", dependencies: ["VinhDanhText", "CVinhDanhSys", yams]),
+        stage("Config", dependencies: ["VinhDanhSupport", "VinhDanhText", yams]),
+        stage("Vocabulary", dependencies: ["VinhDanhSupport", "VinhDanhText", "VinhDanhConfig", yams]),
+        stage("Content", dependencies: ["VinhDanhSupport", "VinhDanhText", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhTheme", yams]),
+        stage("Markdown", dependencies: ["VinhDanhSupport", "VinhDanhText", "CCmarkGFM"]),
+        stage("Index", dependencies: ["VinhDanhSupport", "VinhDanhText", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent"]),
+        stage("Render", dependencies: ["VinhDanhSupport", "VinhDanhText", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent",
+                                       "VinhDanhMarkdown", "VinhDanhIndex", "VinhDanhTheme", mustache]),
+        stage("Output", dependencies: ["VinhDanhSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        stage("Build", dependencies: ["VinhDanhSupport", "VinhDanhConfig", "VinhDanhContent", "VinhDanhIndex", "VinhDanhRender",
+                                      "VinhDanhOutput"]),
+        stage("Editing", dependencies: ["VinhDanhSupport", "VinhDanhText", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent",
+                                        "VinhDanhOutput", mustache, .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        stage("Publish", dependencies: ["VinhDanhSupport"]),
         // The preview server (Hummingbird); the CLI's `serve` is a thin call into it.
         .target(
             name: "VinhDanhServer",
             dependencies: [
-                "VinhDanh",
+                "VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhMarkdown",
+                "VinhDanhRender", "VinhDanhBuild", "VinhDanhEditing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 // The editor's form posts (multipart/form-data, for its photo upload).
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "vinhdanh",
             dependencies: [
-                "VinhDanh",
+                "VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhMarkdown", "VinhDanhRender",
+                "VinhDanhOutput", "VinhDanhBuild", "VinhDanhEditing", "VinhDanhPublish",
                 "VinhDanhServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")],
+            swiftSettings: swiftSettings,
             // jemalloc (Debian's libjemalloc-dev) in place of glibc's malloc: a build makes
             // millions of small strings and tables from many threads, and runs ~9% faster.
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
+        // Unit tests beside the stage they test (Tests/VinhDanh<Stage>Tests); the tests that
+        // build whole sites are the Build stage's, those that run the binary the CLI's.
+        .target(
+            name: "VinhDanhTestSupport",
+            dependencies: ["VinhDanhVocabulary", "VinhDanhConfig", "VinhDanhContent", "VinhDanhBuild"],
+            path: "Tests/VinhDanhTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "VinhDanhTextTests", dependencies: ["VinhDanhText"]),
+        .testTarget(name: "VinhDanhSupportTests", dependencies: ["VinhDanhSupport"]),
+        .testTarget(name: "VinhDanhVocabularyTests", dependencies: ["VinhDanhVocabulary", "VinhDanhTestSupport"]),
+        .testTarget(name: "VinhDanhContentTests", dependencies: ["VinhDanhSupport", "VinhDanhContent", "VinhDanhTestSupport"]),
+        .testTarget(name: "VinhDanhMarkdownTests", dependencies: ["VinhDanhSupport", "VinhDanhMarkdown"]),
         .testTarget(
-            name: "VinhDanhTests",
-            dependencies: ["VinhDanh"],
+            name: "VinhDanhIndexTests",
+            dependencies: ["VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhIndex",
+                           "VinhDanhTestSupport"]
+        ),
+        .testTarget(
+            name: "VinhDanhRenderTests",
+            dependencies: ["VinhDanhConfig", "VinhDanhContent", "VinhDanhIndex", "VinhDanhRender", "VinhDanhTestSupport"]
+        ),
+        .testTarget(
+            name: "VinhDanhBuildTests",
+            dependencies: ["VinhDanhText", "VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhIndex",
+                           "VinhDanhRender", "VinhDanhOutput", "VinhDanhBuild", "VinhDanhTestSupport", yams]
+        ),
+        .testTarget(
+            name: "VinhDanhEditingTests",
+            dependencies: ["VinhDanhSupport", "VinhDanhConfig", "VinhDanhVocabulary", "VinhDanhContent", "VinhDanhRender", "VinhDanhEditing",
+                           "VinhDanhTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "VinhDanhPublishTests",
+            dependencies: ["VinhDanhSupport", "VinhDanhConfig", "VinhDanhOutput", "VinhDanhBuild", "VinhDanhPublish", "VinhDanhTestSupport"]
+        ),
+        .testTarget(name: "vinhdanhTests", dependencies: ["VinhDanhSupport", "VinhDanhBuild", "VinhDanhTestSupport"]),
         .testTarget(name: "VinhDanhServerTests", dependencies: ["VinhDanhServer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Synchronization
-import VinhDanh
+import VinhDanhSupport
 
 /// The pages an update has rendered but not yet written: served from memory from the
 /// moment the tabs are told to reload until the files are on disk, so that the reload

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
-import VinhDanh
+import VinhDanhBuild
+import VinhDanhConfig
+import VinhDanhSupport
 
 /// `vinhdanh serve`: builds the site into `.vinhdanh/serve/` (never `public/`), serves it on
 /// loopback by default, watches `content/` and `site-templates/`, rebuilds on change and

@@ -1,5 +1,5 @@
 import Foundation
-import VinhDanh
+import VinhDanhSupport
 
 /// Printing to the terminal: diagnostics and progress on standard error.
 enum Terminal {

@@ -1,6 +1,7 @@
-import VinhDanh
 import ArgumentParser
 import Foundation
+import VinhDanhMarkdown
+import VinhDanhSupport
 
 /// `vinhdanh`: builds the honor-roll site of exemplary collectives, individuals and
 /// households from Markdown profiles.

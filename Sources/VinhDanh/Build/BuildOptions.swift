@@ -1,3 +1,7 @@
+import VinhDanhConfig
+import VinhDanhOutput
+import VinhDanhRender
+
 /// What a build is asked to do.
 public struct BuildOptions: Sendable {
     /// The site folder.

@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// What a build did.
 public struct BuildResult: Sendable {
     /// Every diagnostic, sorted.

@@ -1,4 +1,10 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhOutput
+import VinhDanhRender
+import VinhDanhSupport
 
 /// Runs a build: load → validate → index → render and write → swap in.
 ///
@@ -84,8 +90,12 @@ public struct Builder: Sendable {
             // its merging and encoding are serial, and would otherwise leave a core idle.
             let root = SiteURLs(baseURL: site.config.baseURL).root
             let search = Background { SearchIndex(site: site, index: index, root: root) }
+            // Counting every award record takes as long as preparing the renderer: on a
+            // thread of its own, waited for only when the rest is ready.
+            let counting = Background { Statistics(site: site) }
             let pages = timed("prepare") {
-                SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true)
+                SiteRenderer(site: site, index: index, theme: theme, cards: cards, photoSizes: sizes, deferringSearchIndex: true,
+                             statistics: { counting.wait() })
             }
             let plan = pages.plan()
             var fresh = PageCache()
@@ -132,7 +142,7 @@ public struct Builder: Sendable {
 
     func loadTheme() -> (Theme?, [Diagnostic]) {
         Theme.load(defaultDirectory: options.themeDirectory, overrideDirectory: options.site.templates, sitePaths: options.site,
-                   required: PageGraph.kinds.flatMap(\.templates))
+                   required: PageGraph.templates)
     }
 
     /// The page cache's key: the binary, and the options that change every page.

@@ -1,4 +1,7 @@
 import Foundation
+import VinhDanhContent
+import VinhDanhRender
+import VinhDanhSupport
 
 /// The preview server's plan: every page file with the inputs it was last written from,
 /// and which of them show each profile.
@@ -50,10 +53,10 @@ extension IncrementalBuild {
             // Where each such kind's files start in the previous plan: profile j's file is
             // then j further on (checked, not assumed).
             var start: [Int: Int] = [:]
-            for kind in PageGraph.kinds.indices where PageGraph.kinds[kind].onePerProfile {
+            for kind in PageGraph.onePerProfile.indices where PageGraph.onePerProfile[kind] {
                 start[kind] = before.firstIndex { $0.job.kind == kind }
             }
-            for (position, job) in jobs.enumerated() where PageGraph.kinds[job.kind].onePerProfile {
+            for (position, job) in jobs.enumerated() where PageGraph.onePerProfile[job.kind] {
                 guard let j = previous.unchanged[job.ref.a], let first = start[job.kind] else { continue }
                 let old = first + j
                 if old < before.count && before[old].job.kind == job.kind && before[old].job.ref.a == j { kept[position] = old }

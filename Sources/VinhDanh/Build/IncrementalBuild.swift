@@ -1,4 +1,9 @@
 import Foundation
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhOutput
+import VinhDanhRender
+import VinhDanhSupport
 
 /// Rebuilding after an edit without rebuilding everything (the preview server).
 ///
@@ -165,7 +170,7 @@ public struct IncrementalBuild: Sendable {
             renderer = SiteRenderer(site: site, index: index, theme: previous.theme,
                                     cards: unchanged.map { $0.flatMap { cards[$0] } }, photoSizes: previous.photoSizes,
                                     sitemapLimit: previous.sitemapLimit, deferringSearchIndex: true, reusing: previous,
-                                    statistics: statistics)
+                                    statistics: { statistics })
                 .withSearchIndex(previous.searchIndex)
             clock.lap("renderer")
             let (fresh, reused) = Self.plannedInputs(renderer, previous: (planned, unchanged))

@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// For each output file, the inputs it was last rendered from and the bytes that gave
 /// (their hash and size). A page whose inputs hash as before is not rendered again when
 /// the output still holds those bytes (see ``PageKind``).

@@ -1,4 +1,6 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhSupport
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import VinhDanhSupport
 import Yams
 
 /// The site's settings, from `content/site.yaml`.

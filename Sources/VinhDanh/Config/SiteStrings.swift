@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+
 /// The words pages show that the code writes (navigation labels, page titles, filter
 /// labels, the sentences of list pages): the theme's `strings.yaml`, overridden key by
 /// key by the site's `site-templates/strings.yaml`. `{name}` marks where a value goes.
@@ -67,7 +70,7 @@ public struct SiteStrings: Sendable {
     /// Reads the default theme's file (`defaultText`, shown as `defaultShown`) under the
     /// site's (`siteText`, at `siteShown`): a missing key is an error, a key the code does
     /// not use a warning, each at its line.
-    static func parse(defaultText: String?, defaultShown: String, siteText: String?, siteShown: String) -> (SiteStrings, [Diagnostic]) {
+    package static func parse(defaultText: String?, defaultShown: String, siteText: String?, siteShown: String) -> (SiteStrings, [Diagnostic]) {
         var table: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         let known = Set(Key.allCases.map(\.rawValue))

@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+
 /// A standalone page (`content/pages/<name>.md` → `/<name>/`), such as the about page.
 public struct ContentPage: Sendable {
     /// Site-relative source path.

@@ -1,11 +1,16 @@
 import Foundation
+import VinhDanhConfig
 
 /// Checks a profile's `photo`: relative to `content/`, inside `content/media/` even after
 /// resolving symlinks, and an existing file.
-struct PhotoCheck: Sendable {
+package struct PhotoCheck: Sendable {
     let paths: SitePaths
 
-    func check(_ photo: String) -> (message: String, suggestion: String)? {
+    package init(paths: SitePaths) {
+        self.paths = paths
+    }
+
+    package func check(_ photo: String) -> (message: String, suggestion: String)? {
         let hint = "đặt ảnh trong thư mục content/media/ và ghi `photo: media/ten-anh.jpg`"
         if photo.hasPrefix("/") || photo.contains("\\") || photo.contains(":") {
             return ("đường dẫn ảnh “\(photo)” phải là đường dẫn tương đối trong content/", hint)

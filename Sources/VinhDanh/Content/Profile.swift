@@ -1,3 +1,7 @@
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// One exemplar (điển hình tiên tiến), loaded and resolved against the vocabularies.
 ///
 /// Vocabulary references are indexes into the site's ``Vocabularies`` so the indexes
@@ -86,7 +90,7 @@ public struct Profile: Sendable {
 
     /// ``effectiveDate`` from the two fields it reads: a loop over many profiles calls
     /// this, since a computed property of `array[i]` copies the whole profile first.
-    static func effectiveDate(date: CalendarDate?, awards: [Award]) -> CalendarDate {
+    package static func effectiveDate(date: CalendarDate?, awards: [Award]) -> CalendarDate {
         if let date { return date }
         var year = 1945
         for (i, award) in awards.enumerated() where i == 0 || award.year > year { year = award.year }

@@ -1,3 +1,8 @@
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// What each profile file parsed to, so that a build reads again only the files whose
 /// size, time or inode changed.
 ///

@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
 import Yams
 
 /// Turns the text of one profile file into a ``Profile``, collecting every problem
@@ -176,7 +179,7 @@ public struct ProfileParser: Sendable {
 
     /// The date in `decision`'s text when it is of `year` (the award's date when none is
     /// written).
-    static func decisionDate(_ decision: String?, of year: Int) -> CalendarDate? {
+    package static func decisionDate(_ decision: String?, of year: Int) -> CalendarDate? {
         decision.flatMap(decisionDate).flatMap { $0.year == year ? $0 : nil }
     }
 
@@ -337,11 +340,5 @@ public struct ProfileParser: Sendable {
         let near = fields.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) || (EditDistance.between(name, $0) == EditDistance.between(name, $1) && $0 < $1) }
         if let near, EditDistance.between(name.lowercased(), near) <= 2 { return "có phải ý bạn là `\(near)`?" }
         return "các trường hợp lệ: " + fields.sorted().joined(separator: ", ")
-    }
-}
-
-extension String {
-    func replacingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -1,3 +1,5 @@
+import VinhDanhVocabulary
+
 /// Where a profile stands among the places with a history: here, in Content, because
 /// ``PlaceHistory`` (Vocabulary) comes before profiles in the pipeline.
 extension Vocabularies {

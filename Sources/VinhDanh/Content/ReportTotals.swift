@@ -1,3 +1,4 @@
+import VinhDanhSupport
 import Yams
 
 /// The province's official 10-year report totals (`content/data/report-totals.yaml`),

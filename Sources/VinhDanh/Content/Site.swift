@@ -1,3 +1,7 @@
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhVocabulary
+
 /// Everything loaded from a site's `content/`: the model every later stage reads.
 public struct Site: Sendable {
     /// Where the site lives.
@@ -27,7 +31,7 @@ extension Site {
     /// profile from the build cache.
     public func body(of profile: Profile) -> String {
         guard profile.bodyInFile else { return profile.body }
-        guard case .success(let text) = SiteLoader.readText(paths.root + "/" + profile.path, relative: profile.path),
+        guard case .success(let text) = FileIO.readText(paths.root + "/" + profile.path, relative: profile.path),
               case .success(let split) = FrontMatter.split(text) else { return "" }
         return split.body
     }

@@ -1,5 +1,9 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhText
 import VinhDanhTheme
+import VinhDanhVocabulary
 
 /// Loads a site: settings, vocabularies, then every profile and page in parallel.
 /// Never stops at the first problem: everything wrong comes back in `Site.diagnostics`.
@@ -60,7 +64,7 @@ public struct SiteLoader: Sendable {
         var pages: [ContentPage] = []
         for name in FileIO.listFiles(under: paths.pages, suffix: ".md") {
             let path = "content/pages/" + name
-            switch Self.readText(root + "/" + path, relative: path) {
+            switch FileIO.readText(root + "/" + path, relative: path) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let text):
                 let (page, found) = ContentPage.parse(text, path: path)
@@ -71,7 +75,7 @@ public struct SiteLoader: Sendable {
         var report: ReportTotals?
         let reportPath = "content/data/report-totals.yaml"
         if FileIO.exists(root + "/" + reportPath) {
-            switch Self.readText(root + "/" + reportPath, relative: reportPath) {
+            switch FileIO.readText(root + "/" + reportPath, relative: reportPath) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let text):
                 let (parsed, found) = ReportTotals.parse(text, path: reportPath)
@@ -152,28 +156,13 @@ public struct SiteLoader: Sendable {
     }
 
     /// Reads and parses one profile (`path` relative to the site `root`).
-    static func loadProfile(root: String, path: String, parser: ProfileParser) -> (Profile?, [Diagnostic]) {
-        switch readText(root + "/" + path, relative: path) {
+    package static func loadProfile(root: String, path: String, parser: ProfileParser) -> (Profile?, [Diagnostic]) {
+        switch FileIO.readText(root + "/" + path, relative: path) {
         case .failure(let diagnostic): return (nil, [diagnostic])
         case .success(let text):
             var (profile, diagnostics) = parser.parse(text, path: path)
             profile?.sourceHash = ContentHash(text: path + "\u{0}" + text)
             return (profile, diagnostics)
-        }
-    }
-
-    /// Reads and decodes a file, or says why it cannot be used.
-    static func readText(_ absolute: String, relative: String) -> Result<String, Diagnostic> {
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(absolute) } catch {
-            return .failure(Diagnostic(file: relative, code: .unreadable, message: error.description))
-        }
-        switch UnicodeText.decode(bytes) {
-        case .text(let text): return .success(text)
-        case .invalid(let line, let column):
-            return .failure(Diagnostic(file: relative, line: line, column: column, code: .notUTF8,
-                                       message: "tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở dòng \(line))",
-                                       suggestion: "lưu lại tệp với bảng mã UTF-8 (trong Notepad: Save As → Encoding: UTF-8)"))
         }
     }
 
@@ -185,7 +174,7 @@ public struct SiteLoader: Sendable {
 
     /// The site's `content/site.yaml`, read alone (for `publish --to NAME`).
     public static func config(_ paths: SitePaths) -> (SiteConfig, [Diagnostic]) {
-        switch readText(paths.siteConfig, relative: "content/site.yaml") {
+        switch FileIO.readText(paths.siteConfig, relative: "content/site.yaml") {
         case .failure(let diagnostic):
             return (SiteConfig(), [Diagnostic(file: "content/site.yaml", code: .badSiteConfig,
                                               message: diagnostic.code == .unreadable ? "không đọc được content/site.yaml" : diagnostic.message,
@@ -198,7 +187,7 @@ public struct SiteLoader: Sendable {
     /// The theme's words, under the site's own (``SiteStrings``).
     private func loadStrings(_ diagnostics: inout [Diagnostic]) -> SiteStrings {
         func text(_ path: String) -> String? {
-            guard FileIO.exists(path), case .success(let text) = Self.readText(path, relative: paths.relative(path)) else { return nil }
+            guard FileIO.exists(path), case .success(let text) = FileIO.readText(path, relative: paths.relative(path)) else { return nil }
             return text
         }
         let theme = themeDirectory.map { $0 + "/" + SiteStrings.fileName }
@@ -213,7 +202,7 @@ public struct SiteLoader: Sendable {
     private func loadPlaces(_ districts: Vocabulary, _ diagnostics: inout [Diagnostic]) -> PlaceHistory {
         func text(_ relative: String) -> String? {
             guard FileIO.exists(paths.root + "/" + relative) else { return nil }
-            switch Self.readText(paths.root + "/" + relative, relative: relative) {
+            switch FileIO.readText(paths.root + "/" + relative, relative: relative) {
             case .success(let text): return text
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)
@@ -228,7 +217,7 @@ public struct SiteLoader: Sendable {
 
     private func loadVocabulary(_ kind: Vocabulary.Kind, _ diagnostics: inout [Diagnostic]) -> Vocabulary {
         let relative = "content/vocab/" + kind.fileName
-        switch Self.readText(paths.root + "/" + relative, relative: relative) {
+        switch FileIO.readText(paths.root + "/" + relative, relative: relative) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic.code == .unreadable
                 ? Diagnostic(file: relative, code: .badVocabulary, message: "thiếu danh mục \(kind.noun) (\(relative))")
@@ -242,7 +231,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// One error per extra profile sharing a slug, naming the first file that has it.
-    static func duplicateSlugs(_ profiles: [Profile]) -> [Diagnostic] {
+    package static func duplicateSlugs(_ profiles: [Profile]) -> [Diagnostic] {
         var first: [String: String] = [:]
         var found: [Diagnostic] = []
         for profile in profiles {

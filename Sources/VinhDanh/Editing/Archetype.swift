@@ -1,4 +1,7 @@
 import Mustache
+import VinhDanhConfig
+import VinhDanhSupport
+import VinhDanhVocabulary
 
 /// The starting text of a new profile, one per kind: `site-templates/archetypes/<kind>.md`
 /// of the site, else of the default theme. Values reach the template already written as
@@ -13,7 +16,7 @@ public struct Archetype: Sendable {
         let name = "archetypes/\(kind.rawValue).md"
         let candidates = [paths.templates + "/" + name] + (themeDirectory.map { [$0 + "/" + name] } ?? [])
         for candidate in candidates {
-            guard case .success(let text) = SiteLoader.readText(candidate, relative: name) else { continue }
+            guard case .success(let text) = FileIO.readText(candidate, relative: name) else { continue }
             do {
                 return .success(Archetype(template: try MustacheTemplate(string: text), source: paths.relative(candidate)))
             } catch {

@@ -1,3 +1,6 @@
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// The columns of a decision's list, recognised by Vietnamese header or front-matter
 /// field name, ignoring case, diacritics and spacing.
 public enum DecisionColumn: String, Sendable, CaseIterable {

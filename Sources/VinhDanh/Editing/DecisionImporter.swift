@@ -1,3 +1,8 @@
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// `vinhdanh import`: turns the list of an award decision into new profiles and awards
 /// added to existing ones. Every row is checked first; one bad row and nothing is written.
 public struct DecisionImporter: Sendable {

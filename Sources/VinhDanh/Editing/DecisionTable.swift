@@ -1,4 +1,6 @@
 import SwiftCSV
+import VinhDanhText
+import VinhDanhVocabulary
 
 /// A decision's list read from a CSV file: encoding and separator detected, headers
 /// mapped to columns, rows numbered as the spreadsheet shows them (header = row 1).

@@ -1,3 +1,5 @@
+import VinhDanhVocabulary
+
 /// Reading the values editors type (in `new` and `import`) with the same matching and
 /// suggestions as the build.
 public struct FieldInput: Sendable {

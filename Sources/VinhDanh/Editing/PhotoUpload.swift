@@ -1,3 +1,6 @@
+import VinhDanhConfig
+import VinhDanhOutput
+import VinhDanhSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,7 @@
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+
 #if canImport(Glibc)
 import Glibc
 #endif

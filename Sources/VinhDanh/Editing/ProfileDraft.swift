@@ -1,3 +1,5 @@
+import VinhDanhVocabulary
+
 /// What an editor gives for a new profile (from `new`'s options or prompts, or a row of
 /// an imported decision), already checked against the vocabularies.
 public struct ProfileDraft: Sendable {

@@ -1,3 +1,4 @@
+import VinhDanhVocabulary
 /// A profile file with the fields an editor changed rewritten, and nothing else: each
 /// changed key's lines are replaced (written as `new` writes them), a key the file lacked
 /// is added after the key before it in ``ProfileFields/keys``, an emptied optional key

@@ -1,3 +1,7 @@
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,3 +1,4 @@
+import VinhDanhSupport
 import Yams
 
 /// A profile's fields as the editor's form shows them and sends them back: each as

@@ -1,3 +1,5 @@
+import VinhDanhConfig
+import VinhDanhSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import VinhDanhText
+
 /// Picks URL slugs that no other profile of the site has: slugs are unique across the
 /// site, not per folder, and two people sharing a name is common.
 public struct SlugAllocator: Sendable {

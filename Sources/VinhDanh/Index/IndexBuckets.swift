@@ -1,9 +1,13 @@
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhVocabulary
+
 /// The profiles filed under each term: by vocabulary index (movements, districts, award
 /// types), by year, by kind and by the commune of today their `commune` is part of
 /// (``PlaceHistory``), each list in list order. ``SiteIndex`` makes its
 /// taxonomies from them, and keeps them so that an edit moves a few profiles in the lists
 /// instead of making every list again.
-struct IndexBuckets: Sendable {
+package struct IndexBuckets: Sendable {
     var movements: [[Int]]
     var districts: [[Int]]
     var awards: [[Int]]

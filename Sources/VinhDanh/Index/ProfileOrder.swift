@@ -1,4 +1,7 @@
 import Foundation
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
 
 /// The one order every list of profiles uses: Vietnamese collation of the given name
 /// (people, households) or the whole title (collectives), then the whole title, then

@@ -1,3 +1,8 @@
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// The static search index of `/tim-kiem/`, written by the build (no server code, no
 /// Node toolchain) and read by a small client (`assets/search.js`) that fetches only the
 /// shards a query needs.
@@ -15,7 +20,7 @@ public struct SearchIndex: Sendable {
     public let files: [(path: String, bytes: [UInt8])]
 
     /// No files: a placeholder while the index is built on another thread.
-    static let empty = SearchIndex(files: [])
+    package static let empty = SearchIndex(files: [])
 
     private init(files: [(path: String, bytes: [UInt8])]) {
         self.files = files

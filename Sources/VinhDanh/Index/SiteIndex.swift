@@ -1,3 +1,8 @@
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// The site's indexes: list order, taxonomies with their terms, newest profiles, totals.
 public struct SiteIndex: Sendable {
     /// Profile indexes in list order.
@@ -14,11 +19,11 @@ public struct SiteIndex: Sendable {
     var sortKeys: [[UInt8]]
     /// The hash of each profile's indexed facts (``addIndexedFacts(_:_:)``), kept for the
     /// next edit.
-    var factHashes: [ContentHash]
+    package var factHashes: [ContentHash]
     /// Each profile's ``Profile/effectiveDate``.
-    var dates: [CalendarDate]
+    package var dates: [CalendarDate]
     /// The lists the taxonomies are made from, kept for the next edit.
-    var buckets: IndexBuckets
+    package var buckets: IndexBuckets
     /// Each profile's commune of today (index in ``PlaceHistory/communes``), if its
     /// `commune` can be followed there; empty for a site without places.
     public var todayCommunes: [Int?] = []

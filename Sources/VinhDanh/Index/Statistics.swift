@@ -1,3 +1,6 @@
+import VinhDanhContent
+import VinhDanhVocabulary
+
 /// Award records counted from the profiles at build time, by award type, year, place (the
 /// unit in force at the award) and movement, each split by recipient kind. An award record is one award of one
 /// profile; a profile in two movements counts its awards in both.
@@ -7,7 +10,10 @@ public struct Statistics: Sendable {
         public var individual = 0, collective = 0, household = 0
         public var total: Int { individual + collective + household }
 
-        mutating func add(_ kind: SubjectKind, _ n: Int = 1) {
+        /// No records.
+        package init() {}
+
+        package mutating func add(_ kind: SubjectKind, _ n: Int = 1) {
             switch kind {
             case .individual: individual += n
             case .collective: collective += n
@@ -30,6 +36,12 @@ public struct Statistics: Sendable {
         public var key: String
         public var name: String
         public var counts: Counts
+
+        package init(key: String, name: String, counts: Counts) {
+            self.key = key
+            self.name = name
+            self.counts = counts
+        }
     }
 
     /// All records.
@@ -69,7 +81,7 @@ public struct Statistics: Sendable {
     /// deleted and edited profiles) taken out, those of `added` counted. `filed` is the
     /// index after the edit: a place with no record left, or a movement no profile is
     /// filed under any more, is dropped, as a count from nothing would not have it.
-    func updated(removing removed: [Profile], adding added: [Profile], vocabularies: Vocabularies, filed: IndexBuckets) -> Statistics {
+    package func updated(removing removed: [Profile], adding added: [Profile], vocabularies: Vocabularies, filed: IndexBuckets) -> Statistics {
         var next = self
         for profile in removed { next.count(profile, -1) }
         for profile in added { next.count(profile, 1) }

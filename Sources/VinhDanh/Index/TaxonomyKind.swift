@@ -1,3 +1,5 @@
+import VinhDanhConfig
+
 /// The ways the site is browsed.
 public enum TaxonomyKind: String, Sendable, CaseIterable {
     case movement, district, award, year, kind

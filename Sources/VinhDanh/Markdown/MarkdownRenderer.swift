@@ -1,5 +1,7 @@
 import CCmarkGFM
 import Foundation
+import VinhDanhSupport
+import VinhDanhText
 
 /// GitHub-flavoured Markdown to HTML through cmark-gfm, always in safe mode: raw HTML
 /// is dropped and `javascript:`/`vbscript:`/`data:` links are emptied.

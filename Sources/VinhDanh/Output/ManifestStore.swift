@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,19 +12,24 @@ import Glibc
 /// carries a `.dirty` mark until its new manifest is saved: a build killed half-way leaves
 /// the mark, and the next build then also looks for files the manifest does not know.
 /// Deleting the whole folder is safe: builds then write everything once.
-struct ManifestStore: Sendable {
+package struct ManifestStore: Sendable {
     let folder: String
+
+    /// The manifests kept in `folder`.
+    package init(folder: String) {
+        self.folder = folder
+    }
 
     /// The manifest of the folder at `tree` and whether it is marked dirty; an empty,
     /// dirty one when there is none or it cannot be read.
-    func load(tree: String) -> (manifest: OutputManifest, dirty: Bool) {
+    package func load(tree: String) -> (manifest: OutputManifest, dirty: Bool) {
         guard let name = Self.name(of: tree), let bytes = try? FileIO.read(folder + "/" + name),
               let (manifest, _) = OutputManifest.decode(bytes) else { return (OutputManifest(), true) }
         return (manifest, FileIO.exists(folder + "/" + name + ".dirty"))
     }
 
     /// Marks the folder at `tree` as being changed.
-    func markDirty(tree: String) {
+    package func markDirty(tree: String) {
         guard let name = Self.name(of: tree) else { return }
         try? FileIO.makeDirectories(folder)
         let fd = open(folder + "/" + name + ".dirty", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
@@ -38,7 +44,7 @@ struct ManifestStore: Sendable {
 
     /// Saves the manifest of the folder at `tree` (atomically) and clears its dirty mark.
     /// `paths`: where the folder may be found later (an output and its spare).
-    func save(_ manifest: OutputManifest, tree: String, paths: [String]) throws(FileError) {
+    package func save(_ manifest: OutputManifest, tree: String, paths: [String]) throws(FileError) {
         guard let name = Self.name(of: tree) else { throw FileError(path: tree, operation: "đọc thông tin", code: errno) }
         try FileIO.makeDirectories(folder)
         try SafeFile.replace(folder + "/" + name, manifest.encoded(paths: paths))

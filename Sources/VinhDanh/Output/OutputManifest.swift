@@ -1,16 +1,23 @@
+import VinhDanhSupport
+
 /// What a folder of output holds, as a build left it: each file's stamp and content hash.
 ///
 /// An entry is trusted only while the file on disk still has the recorded stamp, so a
 /// file edited or deleted by hand, or half-written by a killed build, is checked again.
-struct OutputManifest: Sendable, Equatable {
+package struct OutputManifest: Sendable, Equatable {
     /// One file: its stamp when written and the hash of its bytes.
-    struct Entry: Hashable, Sendable {
-        var stamp: FileStamp
-        var hash: ContentHash
+    package struct Entry: Hashable, Sendable {
+        package var stamp: FileStamp
+        package var hash: ContentHash
+
+        package init(stamp: FileStamp, hash: ContentHash) {
+            self.stamp = stamp
+            self.hash = hash
+        }
     }
 
     /// Entries by path relative to the folder.
-    var entries: [String: Entry] = [:]
+    package var entries: [String: Entry] = [:]
 
     private static let magic = "vinhdanh-output-manifest 3"
 

@@ -1,5 +1,6 @@
 import CVinhDanhSys
 import Foundation
+import VinhDanhSupport
 
 /// A build's output, brought up to date so that readers, and a build killed at any
 /// moment, never see a mix of two builds.
@@ -22,7 +23,7 @@ public final class OutputUpdate: Sendable {
     private let store: ManifestStore
 
     /// The spare of `output` in place: a hidden sibling.
-    static func spare(of output: String) -> String {
+    package static func spare(of output: String) -> String {
         let parent = (output as NSString).deletingLastPathComponent
         return (parent.isEmpty ? "." : parent) + "/." + (output as NSString).lastPathComponent + ".previous"
     }

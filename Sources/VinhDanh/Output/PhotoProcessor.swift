@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// Profile photos published at a size fit for phones, with libvips (Debian's
 /// `libvips-tools`): shrunk to at most 480 px, metadata stripped so the same input always
@@ -86,7 +87,7 @@ public struct PhotoProcessor: Sendable {
     }
 
     /// `file: 480x320 uchar, 3 bands, srgb, jpegload` → 480 × 320.
-    static func size(in header: String) -> Size? {
+    package static func size(in header: String) -> Size? {
         guard let colon = header.range(of: ": ") else { return nil }
         let dimensions = header[colon.upperBound...].prefix { $0 != " " }.split(separator: "x")
         guard dimensions.count == 2, let w = Int(dimensions[0]), let h = Int(dimensions[1]) else { return nil }

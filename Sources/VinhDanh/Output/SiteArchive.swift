@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 import ZIPFoundation
 
 /// A zip of a built site, for portals that take uploads. Entries are sorted and dated

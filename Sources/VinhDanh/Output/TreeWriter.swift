@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 #if canImport(Glibc)
 import Glibc
 #endif

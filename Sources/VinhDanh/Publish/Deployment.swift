@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// Publishing one built site to several targets (web servers over SSH, or folders here)
 /// in two phases, so the portal never serves two versions at once:

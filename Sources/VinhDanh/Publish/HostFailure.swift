@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// Why one publishing target failed, in words an administrator can act on.
 public struct HostFailure: Error, Sendable, CustomStringConvertible {
     /// The target, as shown.

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// Where `publish --to` sends a site: a folder on this machine, or a folder on a web
 /// server reached over SSH. Either holds `releases/<name>/` and a `current` symlink.

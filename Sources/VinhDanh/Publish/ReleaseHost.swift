@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// The ssh command publishing uses: `ssh`, or `VINHDANH_SSH` (as `GIT_SSH_COMMAND` is for
 /// git, e.g. `ssh -F /path/to/config`), always with batch mode and strict host key

@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// The SHA-256 of every file of a built site, as `sha256sum` writes it: the list each
 /// server checks its upload against (`sha256sum -c`) before anything switches.
 struct ReleaseManifest: Sendable {

@@ -1,3 +1,7 @@
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+
 /// The parts of a template context every HTML page shares: the site, the page's head
 /// (title, description, canonical, Open Graph), the site's header and footer, and
 /// breadcrumbs.

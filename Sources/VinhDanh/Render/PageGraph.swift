@@ -1,12 +1,25 @@
+import VinhDanhSupport
+import VinhDanhText
+
 /// Every kind of output file, in plan order, and what a build derives from them: the
 /// plan, each file's path, bytes and inputs, the folders to make, the sitemap's entries.
-enum PageGraph {
+package enum PageGraph {
     /// The kinds. Order is plan order (and the sitemap's).
     static let kinds: [any PageKind] = [
         HomePage(), ProfilePages(), TaxonomyPages(), ContentPages(),
         StatisticsPage(), StatisticsDownloads(), ReportPage(), SearchPage(), SearchIndexFiles(),
         NotFoundPage(), FeedFile(), RobotsFile(), SitemapFiles(),
     ]
+
+    // What later stages need to know of the kinds, so that ``PageKind`` and the kinds
+    // stay the Render stage's own.
+
+    /// Every template the kinds name: those a theme must have.
+    package static var templates: [String] { kinds.flatMap(\.templates) }
+
+    /// For each kind (by index in ``kinds``), whether it makes one file per profile
+    /// that shows only that profile (``PageKind/onePerProfile``).
+    package static let onePerProfile: [Bool] = kinds.map(\.onePerProfile)
 
     /// Index of the kind of type `type` in ``kinds``.
     static func index<K: PageKind>(of type: K.Type) -> Int {
@@ -30,7 +43,7 @@ extension SiteRenderer {
 
     /// The jobs of the kinds that follow the reload (``PageKind/followsReload``), or of
     /// all the others.
-    func jobs(followingReload: Bool) -> [PageJob] {
+    package func jobs(followingReload: Bool) -> [PageJob] {
         PageGraph.kinds.indices.filter { PageGraph.kinds[$0].followsReload == followingReload }.flatMap { PageGraph.jobs(of: $0, self) }
     }
 
@@ -55,7 +68,7 @@ extension SiteRenderer {
 
     /// The job's inputs, with the profiles they come from: their indices, or `nil` when
     /// the file shows something of every profile (the statistics).
-    func inputsAndProfiles(of job: PageJob) -> (inputs: ContentHash, profiles: [Int32]?) {
+    package func inputsAndProfiles(of job: PageJob) -> (inputs: ContentHash, profiles: [Int32]?) {
         var hasher = InputHasher()
         hasher.recording = true
         addInputs(of: job, &hasher)

@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+
 /// One page of a kind, as numbers its kind gives meaning to (a profile's index; a
 /// taxonomy, a term and a page number…).
 public struct PageRef: Sendable, Hashable {

@@ -1,9 +1,10 @@
 import Foundation
+import VinhDanhContent
 
 /// Each profile's list item (`partials/profile-card`), rendered once and reused on every
 /// list that shows it. A full build renders them all up front (while the index is built);
 /// a rebuild that renders few lists renders each when a list first needs it.
-final class ProfileCards: @unchecked Sendable {  // `rendered` is only touched under `lock`
+package final class ProfileCards: @unchecked Sendable {  // `rendered` is only touched under `lock`
     private let site: Site
     private let urls: SiteURLs
     private let theme: Theme
@@ -27,5 +28,5 @@ final class ProfileCards: @unchecked Sendable {  // `rendered` is only touched u
     }
 
     /// The cards rendered so far, by index.
-    var known: [String?] { lock.withLock { rendered } }
+    package var known: [String?] { lock.withLock { rendered } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// A template's output kept by key, for fragments many pages share (a breadcrumb trail is
 /// the same on every profile of a district). Safe to use from the render threads: the

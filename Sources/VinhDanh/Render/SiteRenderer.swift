@@ -1,17 +1,23 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhMarkdown
+import VinhDanhSupport
+import VinhDanhText
 
 /// Renders every output file of a site. Pure: the same site, index and theme always give
 /// the same bytes, whichever thread renders a page and in whatever order.
 public struct SiteRenderer: Sendable {
-    let site: Site
-    let index: SiteIndex
-    let theme: Theme
-    let urls: SiteURLs
+    package let site: Site
+    package let index: SiteIndex
+    package let theme: Theme
+    package let urls: SiteURLs
     let markdown: MarkdownRenderer
     /// Each profile's list item, rendered once and reused on every list that shows it.
-    let cards: ProfileCards
+    package let cards: ProfileCards
     /// Award records counted for `/thong-ke/` and the term summaries.
-    let statistics: Statistics
+    package let statistics: Statistics
     /// The files of the search index.
     public internal(set) var searchIndex: SearchIndex
     /// Term descriptions rendered once: [taxonomy][term].
@@ -20,10 +26,10 @@ public struct SiteRenderer: Sendable {
     let termLinks: TermLinks
 
     /// Most URLs one sitemap file may hold (the protocol's limit; smaller in tests).
-    let sitemapLimit: Int
+    package let sitemapLimit: Int
 
     /// Published photo sizes (path relative to `content/`), for width and height attributes.
-    let photoSizes: [String: PhotoSize]
+    package let photoSizes: [String: PhotoSize]
 
     /// Hash of the site-wide inputs of every file: settings, vocabularies, pages, base URL.
     let siteInputs: ContentHash
@@ -60,12 +66,13 @@ public struct SiteRenderer: Sendable {
     /// With `previous`, a renderer of the same site before an edit of its profiles only
     /// (same settings, vocabularies and theme), what does not depend on the profiles is
     /// taken from it: the shared parts of every page, the rendered pagination items and
-    /// term descriptions. `statistics`, when given, are the site's (worked out from the
-    /// previous ones).
+    /// term descriptions. `statistics` gives the site's ``Statistics`` (counted by the
+    /// caller, the index's work, not the renderer's); it is called once, after everything
+    /// else is prepared, so a count running on another thread overlaps that work.
     public init(site: Site, index: SiteIndex, theme: Theme, cards: [String?]? = nil,
                 photoSizes: [String: PhotoSize] = [:],
                 sitemapLimit: Int = 50_000, deferringSearchIndex: Bool = false, reusing previous: SiteRenderer? = nil,
-                statistics: Statistics? = nil) {
+                statistics: () -> Statistics) {
         self.photoSizes = photoSizes
         self.sitemapLimit = max(1, sitemapLimit)
         self.site = site
@@ -87,8 +94,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         termDescriptions = descriptions
-        // Counting every award record takes as long as the rest: on a thread of its own.
-        let counting = statistics == nil ? Background { Statistics(site: site) } : nil
+        // Rendered here, not by the index: each link is the theme's `term-link` partial.
         termLinks = TermLinks(index: index, theme: theme, urls: urls)
         searchIndex = deferringSearchIndex ? .empty : SearchIndex(site: site, index: index, root: urls.root)
         base = previous?.base ?? BaseContext(site: site, urls: urls, theme: theme)
@@ -99,13 +105,13 @@ public struct SiteRenderer: Sendable {
         siteInputs = hasher.hash
         templateInputs = previous?.templateInputs ?? PageGraph.kinds.map { theme.inputs(of: $0.templates) }
         (allProfiles, newestDate, termDates) = Self.contentInputs(site, index)
-        self.statistics = statistics ?? counting?.wait() ?? Statistics(site: site)
+        self.statistics = statistics()
     }
 
     /// The renderer of `site` after an edit that kept the index (see ``SiteIndex/alike(_:_:)``)
     /// and every site-wide source: all but the profiles and their list items is taken
     /// from `previous` (``allProfiles`` too: it hashes what the index reads).
-    init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
+    package init(keepingIndexOf previous: SiteRenderer, site: Site, cards: [String?]) {
         self.site = site
         index = previous.index
         theme = previous.theme

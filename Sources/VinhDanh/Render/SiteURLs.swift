@@ -1,3 +1,8 @@
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhText
+
 /// Every URL of the site, built from the base URL so that links stay right under a
 /// sub-path (`https://bacgiang.gov.vn/dien-hinh-tien-tien/`).
 public struct SiteURLs: Sendable {

@@ -1,3 +1,8 @@
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhSupport
+import VinhDanhText
+
 /// `check`'s look at a site's own templates (`site-templates/`): every name a template
 /// looks up must be one its context offers, or it renders as nothing without a word
 /// (`{{titel}}`). The names offered are those of the contexts the templates were really
@@ -8,17 +13,17 @@
 /// Not covered: names after a `{{=<% %>=}}` delimiter change (``TemplateTag``), swift-mustache's
 /// transforms (`{{uppercase(name)}}`), and sections of a list no page had an item of (its
 /// items' names are not known, so nothing inside is reported).
-enum TemplateCheck {
+package enum TemplateCheck {
     /// Warnings for the site's own templates (none when it overrides no template):
     /// renders every page of `site` with `theme`, noting each template's context, then
     /// checks each site template against the contexts of the templates that use it.
-    static func warnings(site: Site, index: SiteIndex, theme: Theme) -> [Diagnostic] {
+    package static func warnings(site: Site, index: SiteIndex, theme: Theme) -> [Diagnostic] {
         let paths = site.paths
         var files: [(name: String, shown: String, text: String)] = []
         for folder in ["layouts", "partials"] {
             for file in FileIO.listFiles(under: paths.templates + "/" + folder, suffix: ".mustache") {
                 let shown = paths.relative(paths.templates) + "/\(folder)/\(file)"
-                guard case .success(let text) = SiteLoader.readText(paths.templates + "/\(folder)/\(file)", relative: shown) else { continue }
+                guard case .success(let text) = FileIO.readText(paths.templates + "/\(folder)/\(file)", relative: shown) else { continue }
                 files.append((Theme.templateName(folder: folder, file: file), shown, text))
             }
         }
@@ -61,7 +66,9 @@ enum TemplateCheck {
         var recording = theme
         let recorder = ContextRecorder()
         recording.recorder = recorder
-        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true)
+        let counting = Background { Statistics(site: site) }
+        let renderer = SiteRenderer(site: site, index: index, theme: recording, deferringSearchIndex: true,
+                                    statistics: { counting.wait() })
         let jobs = renderer.plan()
         _ = Parallel.map(jobs.count) { renderer.render(jobs[$0]).bytes.count }
         return recorder.recorded

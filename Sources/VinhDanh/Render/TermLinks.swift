@@ -1,3 +1,5 @@
+import VinhDanhIndex
+
 /// `partials/term-link` rendered once per term in use: a profile page links its kind,
 /// district, movements, award types and years, and these links are the same on every
 /// profile that shares the term. A year's link is named by the bare year (`2021`, not

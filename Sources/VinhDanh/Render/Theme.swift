@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import VinhDanhConfig
+import VinhDanhSupport
 import VinhDanhTheme
 
 /// The templates and assets a build uses: the default theme, overridden file by file by
@@ -45,7 +47,7 @@ public struct Theme: Sendable {
         var texts: [(shown: String, text: String)] = []
         for (name, path) in sources.sorted(by: { $0.key < $1.key }) {
             let shown = sitePaths.relative(path)
-            guard case .success(let text) = SiteLoader.readText(path, relative: shown) else {
+            guard case .success(let text) = FileIO.readText(path, relative: shown) else {
                 diagnostics.append(Diagnostic(file: shown, code: .badTemplate, message: "không đọc được mẫu trang"))
                 continue
             }

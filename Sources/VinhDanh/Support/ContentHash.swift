@@ -17,7 +17,7 @@ public struct ContentHash: Hashable, Sendable {
     }
 
     /// The hash of a text's UTF-8 bytes.
-    init(text: String) {
+    package init(text: String) {
         var text = text
         text.makeContiguousUTF8()
         self = text.utf8.withContiguousStorageIfAvailable { Self.hash(UnsafeRawBufferPointer($0)) } ?? ContentHash(Array(text.utf8))
@@ -55,45 +55,45 @@ public struct ContentHash: Hashable, Sendable {
 ///
 /// It can also note which items (profiles, by index) the values came from, so that a
 /// caller learns which pages an edit of one item may change (see ``IncrementalBuild``).
-struct InputHasher {
+package struct InputHasher {
     private var bytes: [UInt8] = []
     /// Whether ``note(_:)`` records.
-    var recording = false
+    package var recording = false
     /// The items noted, when recording.
-    private(set) var noted: [Int32] = []
+    package private(set) var noted: [Int32] = []
     /// Whether the values came from every item (``noteAll()``).
-    private(set) var notedAll = false
+    package private(set) var notedAll = false
 
     /// Notes that the values added next come from item `index`.
-    mutating func note(_ index: Int) {
+    package mutating func note(_ index: Int) {
         if recording { noted.append(Int32(truncatingIfNeeded: index)) }
     }
 
     /// Notes that the values come from every item.
-    mutating func noteAll() {
+    package mutating func noteAll() {
         if recording { notedAll = true }
     }
 
-    init() { bytes.reserveCapacity(256) }
+    package init() { bytes.reserveCapacity(256) }
 
-    mutating func add(_ text: String) {
+    package mutating func add(_ text: String) {
         bytes.append(contentsOf: text.utf8)
         bytes.append(0)
     }
 
-    mutating func add(_ text: String?) {
+    package mutating func add(_ text: String?) {
         if let text { add(text) } else { bytes.append(1) }
     }
 
-    mutating func add(_ number: Int) {
+    package mutating func add(_ number: Int) {
         withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func add(_ hash: ContentHash) {
+    package mutating func add(_ hash: ContentHash) {
         add(Int(truncatingIfNeeded: hash.high))
         add(Int(truncatingIfNeeded: hash.low))
     }
 
     /// The hash of everything added.
-    var hash: ContentHash { ContentHash(bytes) }
+    package var hash: ContentHash { ContentHash(bytes) }
 }

@@ -2,23 +2,23 @@ import Yams
 
 /// Reads typed values out of a YAML mapping, turning every mismatch into a diagnostic
 /// with the value's line in the file (Yams' own type errors carry no position).
-struct FieldReader {
-    let document: YAMLDocument
-    private(set) var diagnostics: [Diagnostic] = []
+package struct FieldReader {
+    package let document: YAMLDocument
+    package private(set) var diagnostics: [Diagnostic] = []
 
-    init(document: YAMLDocument) {
+    package init(document: YAMLDocument) {
         self.document = document
     }
 
-    mutating func report(_ node: Node?, _ code: DiagnosticCode, _ message: String,
-                         suggestion: String? = nil, severity: Diagnostic.Severity = .error) {
+    package mutating func report(_ node: Node?, _ code: DiagnosticCode, _ message: String,
+                                 suggestion: String? = nil, severity: Diagnostic.Severity = .error) {
         let (line, column) = document.position(of: node)
         diagnostics.append(Diagnostic(file: document.file, line: line, column: column, severity: severity,
                                       code: code, message: message, suggestion: suggestion))
     }
 
     /// The root as a mapping of field name → (key node, value node); reports anything else.
-    mutating func rootMapping(what: String) -> [(name: String, key: Node, value: Node)]? {
+    package mutating func rootMapping(what: String) -> [(name: String, key: Node, value: Node)]? {
         guard let root = document.root else {
             report(nil, .missingField, "\(what) trống")
             return nil
@@ -30,12 +30,12 @@ struct FieldReader {
         return pairs(of: mapping)
     }
 
-    func pairs(of mapping: Node.Mapping) -> [(name: String, key: Node, value: Node)] {
+    package func pairs(of mapping: Node.Mapping) -> [(name: String, key: Node, value: Node)] {
         mapping.map { (name: $0.key.scalar?.string ?? "", key: $0.key, value: $0.value) }
     }
 
     /// A text value; a number or a date written bare counts as text. Empty → `nil`.
-    mutating func text(_ node: Node, field: String) -> String? {
+    package mutating func text(_ node: Node, field: String) -> String? {
         guard let scalar = node.scalar else {
             report(node, .wrongType, "trường `\(field)` phải là một giá trị văn bản, không phải danh sách hay nhóm",
                    suggestion: "viết `\(field): giá trị` trên một dòng")
@@ -47,7 +47,7 @@ struct FieldReader {
     }
 
     /// A list of text values; one bare value counts as a list of one.
-    mutating func textList(_ node: Node, field: String) -> [(text: String, node: Node)] {
+    package mutating func textList(_ node: Node, field: String) -> [(text: String, node: Node)] {
         if node.scalar != nil {
             return text(node, field: field).map { [($0, node)] } ?? []
         }
@@ -64,7 +64,7 @@ struct FieldReader {
     }
 
     /// A whole number.
-    mutating func integer(_ node: Node, field: String) -> Int? {
+    package mutating func integer(_ node: Node, field: String) -> Int? {
         guard let value = text(node, field: field) else { return nil }
         guard let number = Int(value) else {
             report(node, .wrongType, "trường `\(field)` phải là một số nguyên, không phải “\(value)”")
@@ -76,7 +76,7 @@ struct FieldReader {
 
 extension String {
     /// The text without leading and trailing whitespace (Unicode's definition).
-    var trimmedWhitespace: String {
+    package var trimmedWhitespace: String {
         // Most values have nothing to trim: check the first and last bytes before looking
         // at Unicode properties (a non-ASCII byte may start or end a space such as U+00A0).
         if let first = utf8.first, let last = utf8.last,

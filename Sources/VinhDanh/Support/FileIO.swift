@@ -6,9 +6,9 @@ import Glibc
 
 /// Plain POSIX file access: much cheaper per file than Foundation's, which matters at
 /// tens of thousands of files.
-enum FileIO {
+package enum FileIO {
     /// The whole file's bytes.
-    static func read(_ path: String) throws(FileError) -> [UInt8] {
+    package static func read(_ path: String) throws(FileError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, operation: "đọc", code: errno) }
         defer { close(fd) }
@@ -40,7 +40,7 @@ enum FileIO {
     }
 
     /// The bytes of the file at `relative` under the open folder `directory`.
-    static func read(in directory: Int32, _ relative: String) throws(FileError) -> [UInt8] {
+    package static func read(in directory: Int32, _ relative: String) throws(FileError) -> [UInt8] {
         let fd = openat(directory, relative, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: relative, operation: "đọc", code: errno) }
         defer { close(fd) }
@@ -55,7 +55,7 @@ enum FileIO {
     /// (`auto_da_alloc`), which made rewriting a page three times slower. That guard is
     /// for files whose loss matters (editors' profiles keep a plain rename); an output
     /// folder can always be built again.
-    static func swapInto(_ directory: Int32, _ temporary: String, _ target: String) -> Int32 {
+    package static func swapInto(_ directory: Int32, _ temporary: String, _ target: String) -> Int32 {
         if vinhdanh_exchange_at(directory, temporary, directory, target) == 0 {
             if unlinkat(directory, temporary, 0) != 0 && errno == EISDIR {
                 // A folder stood at `target` (a page that became a folder of pages).
@@ -74,7 +74,7 @@ enum FileIO {
     }
 
     /// Writes `bytes` to a new file (fails if it exists: never overwrites).
-    static func writeNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+    package static func writeNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: path, operation: "ghi", code: errno) }
         defer { close(fd) }
@@ -83,15 +83,15 @@ enum FileIO {
 
     /// `writeNew` for a path relative to the open folder `directory` (no walk from `/`
     /// for each of a build's files); `shown` names the file in an error.
-    static func writeNew(in directory: Int32, _ relative: String, _ bytes: [UInt8],
-                         shown: @autoclosure () -> String) throws(FileError) {
+    package static func writeNew(in directory: Int32, _ relative: String, _ bytes: [UInt8],
+                                 shown: @autoclosure () -> String) throws(FileError) {
         let fd = openat(directory, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError(path: shown(), operation: "ghi", code: errno) }
         defer { close(fd) }
         try writeAll(fd, bytes, path: shown())
     }
 
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: @autoclosure () -> String) throws(FileError) {
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: @autoclosure () -> String) throws(FileError) {
         let failed: Int32? = bytes.withUnsafeBufferPointer { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
@@ -108,7 +108,7 @@ enum FileIO {
     }
 
     /// `makeDirectories` for a path relative to the open folder `directory`.
-    static func makeDirectories(in directory: Int32, _ relative: Substring, shown: (Substring) -> String) throws(FileError) {
+    package static func makeDirectories(in directory: Int32, _ relative: Substring, shown: (Substring) -> String) throws(FileError) {
         if mkdirat(directory, String(relative), 0o755) == 0 || errno == EEXIST { return }
         if errno == ENOENT, let slash = relative.lastIndex(of: "/") {
             try makeDirectories(in: directory, relative[..<slash], shown: shown)
@@ -118,7 +118,7 @@ enum FileIO {
     }
 
     /// Creates a folder and its parents (like `mkdir -p`).
-    static func makeDirectories(_ path: String) throws(FileError) {
+    package static func makeDirectories(_ path: String) throws(FileError) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         if errno == ENOENT {
             let parent = (path as NSString).deletingLastPathComponent
@@ -132,7 +132,7 @@ enum FileIO {
 
     /// Files under `root` (recursively) whose names end in `suffix`, as paths relative to
     /// `root`, sorted. Hidden files and folders are skipped.
-    static func listFiles(under root: String, suffix: String) -> [String] {
+    package static func listFiles(under root: String, suffix: String) -> [String] {
         var result: [String] = []
         func walk(_ relative: String) {
             let full = relative.isEmpty ? root : root + "/" + relative
@@ -157,25 +157,25 @@ enum FileIO {
     }
 
     /// The canonical absolute path (symlinks resolved), or `nil` if it does not exist.
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// Whether anything exists at `path` (not following a final symlink).
-    static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
     /// Deletes a file.
-    static func remove(_ path: String) throws(FileError) {
+    package static func remove(_ path: String) throws(FileError) {
         guard unlink(path) == 0 else { throw FileError(path: path, operation: "xóa", code: errno) }
     }
 
     /// Whether a path exists and is a folder.
-    static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
@@ -189,6 +189,13 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     /// `errno`.
     public var code: Int32
+
+    /// An error of `operation` on `path`, with its `errno`.
+    package init(path: String, operation: String, code: Int32) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+    }
 
     /// "không ghi được /x: No space left on device".
     public var description: String {

@@ -1,9 +1,9 @@
 /// Minimal JSON writing for JSON-LD embedded in HTML: strings are escaped for JSON and
 /// additionally `<`, `>`, `&` become `\u003c`, `\u003e`, `\u0026`, so the text can never
 /// end its `<script>` element. (JSONSerialization costs ~100 µs a page here.)
-enum JSONText {
+package enum JSONText {
     /// A JSON string literal.
-    static func string(_ value: String) -> String {
+    package static func string(_ value: String) -> String {
         var out: [UInt8] = []
         append(value, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -42,33 +42,33 @@ enum JSONText {
     }
 
     /// A JSON object from already-encoded values, keys in the order given.
-    static func object(_ fields: [(String, String)]) -> String {
+    package static func object(_ fields: [(String, String)]) -> String {
         "{" + fields.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 }
 
 /// JSON written into one byte buffer, compact (no spaces), strings escaped as
 /// ``JSONText/string(_:)`` does.
-struct JSONWriter {
+package struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Per open object or array: whether a member was written (the next needs a comma).
     private var hasMembers: [Bool] = []
     /// A key was just written: its value follows without a comma.
     private var afterKey = false
 
-    init(capacity: Int = 512) {
+    package init(capacity: Int = 512) {
         bytes.reserveCapacity(capacity)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    mutating func beginObject() { open(UInt8(ascii: "{")) }
-    mutating func endObject() { close(UInt8(ascii: "}")) }
-    mutating func beginArray() { open(UInt8(ascii: "[")) }
-    mutating func endArray() { close(UInt8(ascii: "]")) }
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A member's key; its value follows.
-    mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         beginValue()
         JSONText.append(name, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -76,13 +76,13 @@ struct JSONWriter {
     }
 
     /// A string value (an array element, or after ``key(_:)``).
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         beginValue()
         JSONText.append(value, to: &bytes)
     }
 
     /// `"name":"value"`.
-    mutating func field(_ name: String, _ value: String) {
+    package mutating func field(_ name: String, _ value: String) {
         key(name)
         string(value)
     }

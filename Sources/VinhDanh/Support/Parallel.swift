@@ -2,11 +2,11 @@ import Foundation
 
 /// Runs work on several threads. Results go into a preallocated buffer, one slot per
 /// item, so no locking is needed around them and order is kept.
-enum Parallel {
+package enum Parallel {
     /// `map` over the elements of `array`, each passed to `body` in place: reading
     /// `array[i]` copies a large struct (a profile: every field retained, then released),
     /// which cost more than the work on it.
-    static func map<E, T: Sendable>(elementsOf array: [E], _ body: @escaping @Sendable (borrowing E) -> T) -> [T] {
+    package static func map<E, T: Sendable>(elementsOf array: [E], _ body: @escaping @Sendable (borrowing E) -> T) -> [T] {
         array.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return [] }
             let shared = SharedPointer(base: base)  // `array` outlives the call and does not change
@@ -16,8 +16,8 @@ enum Parallel {
 
     /// Calls `body(i)` for every `i` in `0..<count` on `workers` threads and returns the
     /// results in index order. More workers than cores hides blocking reads of a cold disk.
-    static func map<T: Sendable>(_ count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                 _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(_ count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                         _ body: @escaping @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let slots = Slots<T>(count: count)
         let next = AtomicCounter()
@@ -67,10 +67,13 @@ private final class Slots<T>: @unchecked Sendable {
 }
 
 /// A counter shared by the workers.
-final class AtomicCounter: @unchecked Sendable {
+package final class AtomicCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func increment() -> Int {
+
+    package init() {}
+
+    package func increment() -> Int {
         lock.lock()
         defer { lock.unlock() }
         let current = value
@@ -80,11 +83,11 @@ final class AtomicCounter: @unchecked Sendable {
 }
 
 /// A value computed on a thread of its own while the caller goes on with other work.
-final class Background<T: Sendable>: @unchecked Sendable {  // `value` is written before `done` is signalled, read after
+package final class Background<T: Sendable>: @unchecked Sendable {  // `value` is written before `done` is signalled, read after
     private let done = DispatchSemaphore(value: 0)
     private var value: T?
 
-    init(_ body: @escaping @Sendable () -> T) {
+    package init(_ body: @escaping @Sendable () -> T) {
         let thread = Thread { [self] in
             value = body()
             done.signal()
@@ -95,13 +98,13 @@ final class Background<T: Sendable>: @unchecked Sendable {  // `value` is writte
 
     /// Drops `value` on a thread of its own, so freeing a large graph of objects does not
     /// hold up the caller (a process that exits first never frees it at all).
-    static func release(_ value: T) {
+    package static func release(_ value: T) {
         let thread = Thread { withExtendedLifetime(value) {} }
         thread.start()
     }
 
     /// The value, once computed (blocks until then). Call once.
-    func wait() -> T {
+    package func wait() -> T {
         done.wait()
         guard let value else { preconditionFailure("Background value read before it was set") }
         return value

@@ -4,22 +4,28 @@ import Foundation
 ///
 /// Both output streams are read on their own threads while standard input is written,
 /// so a tool that prints a lot while reading a lot never blocks on a full pipe.
-enum ProcessRunner {
+package enum ProcessRunner {
     /// What a finished tool left.
-    struct Result: Sendable {
-        var status: Int32
-        var output: String
-        var errors: String
+    package struct Result: Sendable {
+        package var status: Int32
+        package var output: String
+        package var errors: String
+
+        package init(status: Int32, output: String, errors: String) {
+            self.status = status
+            self.output = output
+            self.errors = errors
+        }
 
         /// The last non-empty lines of standard error, for a message.
-        func lastErrorLines(_ count: Int = 3) -> String {
+        package func lastErrorLines(_ count: Int = 3) -> String {
             errors.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty }.suffix(count).joined(separator: " / ")
         }
     }
 
     /// The absolute path of `tool` on `PATH`, or `nil` when it is not installed.
-    static func which(_ tool: String) -> String? {
+    package static func which(_ tool: String) -> String? {
         if tool.contains("/") { return FileManager.default.isExecutableFile(atPath: tool) ? tool : nil }
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(folder)/\(tool)"
@@ -30,8 +36,8 @@ enum ProcessRunner {
 
     /// Runs `executable` with `arguments`, feeding `input`. `onOutput` receives standard
     /// output piece by piece as it arrives (split on `\r` and `\n`), for progress.
-    static func run(_ executable: String, _ arguments: [String], input: [UInt8] = [],
-                    onOutput: (@Sendable (String) -> Void)? = nil) -> Result {
+    package static func run(_ executable: String, _ arguments: [String], input: [UInt8] = [],
+                            onOutput: (@Sendable (String) -> Void)? = nil) -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -6,15 +6,15 @@ import Glibc
 /// Writing whole files (editors' profiles, photo cache entries, pages the preview server
 /// updates) so that a crash or a full disk never leaves half a file, and an existing
 /// file is never overwritten by accident.
-enum SafeFile {
+package enum SafeFile {
     /// Creates `path` with `text`; fails if it exists. Written to a temporary file beside
     /// it, then linked into place (link(2) refuses an existing target).
-    static func createNew(_ path: String, _ text: String) throws(FileError) {
+    package static func createNew(_ path: String, _ text: String) throws(FileError) {
         try createNew(path, Array(text.utf8))
     }
 
     /// `createNew` with bytes.
-    static func createNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+    package static func createNew(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let directory = (path as NSString).deletingLastPathComponent
         try FileIO.makeDirectories(directory)
         let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -24,12 +24,12 @@ enum SafeFile {
     }
 
     /// Replaces `path` with `text` in one rename, so readers see the old or the new file.
-    static func replace(_ path: String, _ text: String) throws(FileError) {
+    package static func replace(_ path: String, _ text: String) throws(FileError) {
         try replace(path, Array(text.utf8))
     }
 
     /// `replace` with bytes.
-    static func replace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
+    package static func replace(_ path: String, _ bytes: [UInt8]) throws(FileError) {
         let directory = (path as NSString).deletingLastPathComponent
         let temporary = directory + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         try FileIO.writeNew(temporary, bytes)
@@ -43,7 +43,7 @@ enum SafeFile {
     /// `replace` for an output file (see ``FileIO/swapInto(_:_:_:)``), making its folder
     /// if needed. Returns the new file's stamp.
     @discardableResult
-    static func replaceOutput(_ path: String, _ bytes: [UInt8]) throws(FileError) -> FileStamp {
+    package static func replaceOutput(_ path: String, _ bytes: [UInt8]) throws(FileError) -> FileStamp {
         let slash = path.lastIndex(of: "/") ?? path.startIndex
         let temporary = String(path[..<slash]) + "/.vinhdanh-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         var fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

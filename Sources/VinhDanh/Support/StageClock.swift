@@ -7,14 +7,17 @@ import Glibc
 /// standard error as `trace: NAME WALL/CPU ms` when the environment sets
 /// `VINHDANH_TRACE`; silent and nearly free otherwise. For performance work:
 /// `bench/serve.py` runs the server with it and prints the stages of each edit.
-struct StageClock {
+package struct StageClock {
     private static let enabled = ProcessInfo.processInfo.environment["VINHDANH_TRACE"] != nil
     private var wall = DispatchTime.now().uptimeNanoseconds
     private var cpu = StageClock.cpuMicroseconds()
     private var stages: [String] = []
 
+    /// A clock started now.
+    package init() {}
+
     /// Ends the stage running since the last lap (or since the clock was made).
-    mutating func lap(_ name: @autoclosure () -> String) {
+    package mutating func lap(_ name: @autoclosure () -> String) {
         guard Self.enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds, used = Self.cpuMicroseconds()
         stages.append("\(name()) \((now - wall) / 1_000_000)/\((used - cpu) / 1000)")
@@ -23,7 +26,7 @@ struct StageClock {
     }
 
     /// Prints the stages on one line.
-    func report(_ what: String) {
+    package func report(_ what: String) {
         guard Self.enabled, !stages.isEmpty else { return }
         FileHandle.standardError.write(Data("trace: \(what): \(stages.joined(separator: ", ")) ms (wall/CPU)\n".utf8))
     }

@@ -21,7 +21,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A date known to exist (31 December, 1 January), skipping the check.
-    init(validYear year: Int, month: Int, day: Int) {
+    package init(validYear year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -1,8 +1,8 @@
 /// Edit distance for "did you mean" suggestions.
-enum EditDistance {
+package enum EditDistance {
     /// Edits (insert, delete, substitute, or swap two neighbours: `titel` is one edit from
     /// `title`) turning `a` into `b`, counted on Unicode scalars (optimal string alignment).
-    static func between(_ a: String, _ b: String) -> Int {
+    package static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

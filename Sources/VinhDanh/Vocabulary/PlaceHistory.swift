@@ -1,3 +1,5 @@
+import VinhDanhText
+
 /// The administrative units with a history: today's communes and wards with what each was
 /// formed from (`content/vocab/communes.yaml`), and the commune-level changes before
 /// that (`content/vocab/commune-changes.yaml`), each with its date and source. Lets a

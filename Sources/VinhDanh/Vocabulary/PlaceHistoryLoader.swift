@@ -1,3 +1,5 @@
+import VinhDanhSupport
+import VinhDanhText
 import Yams
 
 /// Reads `content/vocab/communes.yaml` and `content/vocab/commune-changes.yaml` into a

@@ -1,3 +1,6 @@
+import VinhDanhConfig
+import VinhDanhText
+
 /// Who a profile honours: a person, a collective or a household.
 public enum SubjectKind: String, Sendable, CaseIterable, Codable {
     case individual

@@ -1,3 +1,5 @@
+import VinhDanhText
+
 /// A list of terms (districts, movements or award types) in display order, looked up by
 /// key, name or alias ignoring case, diacritics and spacing.
 public struct Vocabulary: Sendable {

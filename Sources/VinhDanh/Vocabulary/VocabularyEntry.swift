@@ -1,3 +1,5 @@
+import VinhDanhText
+
 /// One term of a vocabulary: a district, a movement or an award type.
 public struct VocabularyEntry: Sendable, Hashable {
     /// ASCII slug used in URLs.

@@ -1,3 +1,6 @@
+import VinhDanhSupport
+import VinhDanhText
+
 /// Reads `content/vocab/<kind>.yaml`: a YAML list of entries in display order.
 public enum VocabularyLoader {
     static let knownFields: Set<String> = ["key", "name", "aliases", "level", "recipients", "description", "order", "source",

@@ -1,7 +1,14 @@
+import VinhDanhBuild
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhEditing
+import VinhDanhMarkdown
+import VinhDanhRender
+import VinhDanhText
+import VinhDanhVocabulary
 import Foundation
 import HTTPTypes
 import Hummingbird
-import VinhDanh
 
 /// The profile editor at `/_bien-tap/`, at the server's root whatever the base URL: a list,
 /// a form per profile, the trash. The files stay the source of truth (``ProfileEditor``);

@@ -1,4 +1,4 @@
-import VinhDanh
+import VinhDanhRender
 
 /// The editor's pages: plain HTML forms that work without JavaScript (the script only adds
 /// accent-insensitive suggestions, rows and a live preview). The editor is the tool's own

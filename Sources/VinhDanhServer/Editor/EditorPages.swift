@@ -1,5 +1,5 @@
+import VinhDanhEditing
 import Foundation
-import VinhDanh
 
 /// The editor's pages other than the form: the list of profiles, the confirmation of a
 /// deletion, the trash.

@@ -1,5 +1,5 @@
+import VinhDanhSupport
 import Foundation
-import VinhDanh
 
 /// The files the editor wrote or removed itself, so that the watcher, which sees them a
 /// moment later, does not update the site a second time (the editor already did): a path

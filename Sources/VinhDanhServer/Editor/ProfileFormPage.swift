@@ -1,4 +1,5 @@
-import VinhDanh
+import VinhDanhEditing
+import VinhDanhVocabulary
 
 /// The form of one profile, new or existing: every field of ``ProfileFields``, each with
 /// its label, its suggestions and its problems beside it.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import VinhDanh
+import VinhDanhBuild
+import VinhDanhConfig
 
 extension VinhDanhCommand {
     /// `vinhdanh build`: the whole site into the output folder, or nothing at all.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import VinhDanh
+import VinhDanhBuild
+import VinhDanhConfig
 
 extension VinhDanhCommand {
     /// `vinhdanh check`: loads and validates the site, writes nothing.

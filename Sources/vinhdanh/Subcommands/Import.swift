@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import VinhDanh
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhEditing
+import VinhDanhRender
 
 extension VinhDanhCommand {
     /// `vinhdanh import`: profiles and awards from the list of an award decision (CSV).

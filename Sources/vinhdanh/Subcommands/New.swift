@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import VinhDanh
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhEditing
+import VinhDanhRender
+import VinhDanhText
+import VinhDanhVocabulary
 
 extension VinhDanhCommand {
     /// `vinhdanh new`: a new profile from the archetype of its kind.

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import VinhDanh
+import VinhDanhBuild
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhOutput
+import VinhDanhPublish
+import VinhDanhRender
 
 extension VinhDanhCommand {
     /// `vinhdanh publish`: builds and publishes to one or more releases folders (local, or

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VinhDanh
+import VinhDanhConfig
 import VinhDanhServer
 
 extension VinhDanhCommand {

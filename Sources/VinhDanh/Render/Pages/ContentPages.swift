@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// The standalone pages of `content/pages/` (`gioi-thieu.md` → `/gioi-thieu/`). Their
 /// sources are site-wide inputs.
 struct ContentPages: PageKind {

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// `/feed.xml`: an Atom feed of the newest profiles.
 struct FeedFile: PageKind {

@@ -1,3 +1,8 @@
+import VinhDanhIndex
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// The home page: totals, the newest profiles, the ways in.
 struct HomePage: PageKind {
     /// How many of the newest profiles the home page lists.

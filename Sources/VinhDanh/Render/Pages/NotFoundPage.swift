@@ -1,3 +1,6 @@
+import VinhDanhIndex
+import VinhDanhSupport
+
 /// `/404.html`, with links to the ways in. Not in the sitemap.
 struct NotFoundPage: PageKind {
     func pages(_ r: SiteRenderer) -> [PageRef] { [PageRef()] }

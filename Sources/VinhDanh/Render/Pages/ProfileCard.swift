@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhContent
 
 extension SiteRenderer {
     /// Profile `i`'s list item: `partials/profile-card` with ``cardFields(_:_:_:)``.

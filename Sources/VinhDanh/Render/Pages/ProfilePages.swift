@@ -1,4 +1,9 @@
 import Foundation
+import VinhDanhConfig
+import VinhDanhContent
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
 
 /// One page per profile: its facts, awards, body and JSON-LD.
 struct ProfilePages: PageKind {

@@ -1,3 +1,8 @@
+import VinhDanhContent
+import VinhDanhIndex
+import VinhDanhSupport
+import VinhDanhText
+
 /// The official report's totals beside the database's own counts (when the site has
 /// `content/data/report-totals.yaml`).
 struct ReportPage: PageKind {

@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// `/robots.txt`: everything allowed, and where the sitemap is.
 struct RobotsFile: PageKind {
     func pages(_ r: SiteRenderer) -> [PageRef] { [PageRef()] }

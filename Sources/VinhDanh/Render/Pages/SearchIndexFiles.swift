@@ -1,3 +1,5 @@
+import VinhDanhSupport
+
 /// The search index's files under `/tim-kiem/chi-muc/` (see ``SearchIndex``), once it is
 /// attached to the renderer.
 struct SearchIndexFiles: PageKind {

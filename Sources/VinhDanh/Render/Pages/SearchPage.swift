@@ -1,3 +1,6 @@
+import VinhDanhIndex
+import VinhDanhSupport
+
 /// `/tim-kiem/`: the search form, its filters filled from the terms in use.
 struct SearchPage: PageKind {
     func pages(_ r: SiteRenderer) -> [PageRef] { [PageRef()] }

@@ -1,4 +1,5 @@
 import Foundation
+import VinhDanhSupport
 
 /// `/sitemap.xml`, or past ``SiteRenderer/sitemapLimit`` URLs an index of
 /// `/sitemap-N.xml` parts: every HTML page of the other kinds with its content date.

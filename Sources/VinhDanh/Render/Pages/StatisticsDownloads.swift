@@ -1,4 +1,6 @@
 import Foundation
+import VinhDanhIndex
+import VinhDanhSupport
 
 /// `/thong-ke/thong-ke.csv` and `/thong-ke/thong-ke.json`: the statistics page's numbers.
 struct StatisticsDownloads: PageKind {

@@ -1,4 +1,8 @@
+import VinhDanhConfig
 import Foundation
+import VinhDanhIndex
+import VinhDanhSupport
+import VinhDanhVocabulary
 
 /// `/thong-ke/`: award records counted by type, year, district and movement.
 struct StatisticsPage: PageKind {

@@ -1,3 +1,8 @@
+import VinhDanhIndex
+import VinhDanhSupport
+import VinhDanhText
+import VinhDanhVocabulary
+
 /// Each taxonomy's index page, then its terms' list pages (page 1 at the term's own URL).
 /// A page is `PageRef(taxonomy, term, page)`, the index page with term -1.
 struct TaxonomyPages: PageKind {
