@@ -18,7 +18,7 @@ DEBIAN_SITE_TEST := chromium chromium-driver nginx linkchecker default-jre-headl
 DEBIAN_PUBLISH := openssh-client rsync
 VENV := .build/site-venv
 
-.PHONY: serve build test test-edits bench deps deps-publish-test release install uninstall dist check-dist clean
+.PHONY: serve build test test-edits screenshots bench deps deps-publish-test release install uninstall dist check-dist clean
 
 # Installs Debian packages that are missing; runs apt-get update once, only if needed.
 define apt_install
@@ -70,6 +70,14 @@ test: deps deps-publish-test
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/test_gate.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	$(VENV)/bin/python Tests/site/test_publish.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 	$(VENV)/bin/python Tests/site/test_install.py .
+
+# The editor's screenshots in the editors' guide (docs/anh/bien-tap-*.png), taken anew in
+# headless Chromium; committed, not part of make test.
+screenshots: deps
+	$(call apt_install,$(DEBIAN_SITE_TEST))
+	$(MAKE) --no-print-directory $(VENV)/ready
+	$(SWIFT) build --product vinhdanh
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/python Tests/site/editor_screenshots.py $$($(SWIFT) build --show-bin-path)/vinhdanh .
 
 # More random edit sequences than make test runs (EDITS=N of them, 40 edits each).
 EDITS ?= 40
