@@ -19,7 +19,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sitecheck import Checks, free_port  # noqa: E402
-from test_serve import Server, raw  # noqa: E402
+from test_serve import Events, Server, raw  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -137,6 +137,57 @@ def main():
             assert all(c.startswith("- unit:") for c in changed if c.startswith("- ")), changed
 
         check("editing a field rewrites only that field's line of the file", editing_one_field_changes_only_its_line)
+
+        def a_save_reloads_the_site_once():
+            path, slug = profile_in(PROFILE)
+            events = Events(port)
+            time.sleep(0.3)
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            field = driver.find_element(By.ID, "ethnicity")
+            field.clear()
+            field.send_keys("Tày")
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url)
+            events.wait("reload", timeout=10)
+            # The watcher sees the write too, and must not update the site again.
+            time.sleep(1.5)
+            with events.lock:
+                again = [e for e in events.events if e[0] == "reload"]
+            assert not again, again
+            driver.get(base + f"/ho-so/{slug}/")
+            assert "Tày" in driver.page_source
+
+        check("a save updates the site through the incremental path and reloads it once", a_save_reloads_the_site_once)
+
+        def an_uploaded_photo_loses_its_metadata():
+            path, slug = profile_in(PROFILE)
+            photo = os.path.join(work, "dien-thoai.jpg")
+            subprocess.run(["vips", "black", photo + "[Q=90]", "40", "30", "--bands", "3"], check=True, capture_output=True)
+            data = open(photo, "rb").read()
+            # A phone's EXIF block with a GPS position, right after the start of the image.
+            exif = b"Exif\0\0" + b"MM\0*\0\0\0\x08" + b"GPS 21.2731N 106.1946E VI-TRI-BI-MAT" + b"\0" * 8
+            data = data[:2] + b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif + data[2:]
+            with open(photo, "wb") as f:
+                f.write(data)
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            driver.find_element(By.ID, "photo-file").send_keys(photo)
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url), driver.page_source[-1500:]
+            stored = os.path.join(site, "content", "media", slug + ".jpg")
+            saved = open(stored, "rb").read()
+            assert saved[:3] == b"\xff\xd8\xff" and b"VI-TRI-BI-MAT" not in saved and b"Exif" not in saved, saved[:64]
+            assert f"photo: media/{slug}.jpg" in open(path, encoding="utf-8").read()
+            # Not an image: refused beside the field, nothing stored.
+            fake = os.path.join(work, "khong-phai-anh.jpg")
+            with open(fake, "w") as f:
+                f.write("<?php echo 1; ?>")
+            driver.get(base + f"/_bien-tap/ho-so/{slug}/")
+            driver.find_element(By.ID, "photo-file").send_keys(fake)
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "không phải ảnh" in driver.page_source)
+            assert sorted(os.listdir(os.path.join(site, "content", "media"))).count(slug + "-2.jpg") == 0
+
+        check("an uploaded photo is stored without its EXIF (GPS), and a file that is not a photo is refused", an_uploaded_photo_loses_its_metadata)
 
         def a_conflict_between_two_tabs_keeps_both():
             path, slug = profile_in(PROFILE)
