@@ -17,6 +17,8 @@ import Hummingbird
 struct Editor: Sendable {
     let server: PreviewServer
     let rules: EditorGuard
+    /// What the list searches, folded once per version of the site.
+    let search = EditorSearch()
 
     /// The largest form accepted (a photo and the fields).
     static let maximumBody = PhotoUpload.maximumBytes + 1024 * 1024
@@ -52,16 +54,17 @@ struct Editor: Sendable {
         guard let site = model?.site else { return html(.serviceUnavailable, EditorHTML.message(title: "Chưa xây dựng được trang", text: "Sửa các lỗi trong cửa sổ dòng lệnh rồi tải lại trang này.", siteURL: siteURL)) }
         let folded = Folding.fold(query)
         let vocab = site.vocabularies
-        var rows: [EditorPages.Row] = []
-        for profile in site.profiles {
-            let place = vocab.districts.entries[profile.district].name
-            if !folded.isEmpty, !Folding.fold(profile.title + " " + place + " " + (profile.commune ?? "")).contains(folded) { continue }
-            rows.append(.init(slug: profile.slug, title: profile.title, kind: profile.kind.label, place: place))
+        // Which profiles match; only the page shown is made into rows.
+        let texts = folded.isEmpty ? [] : search.texts(of: site, generation: server.model.generation)
+        let matching = folded.isEmpty ? Array(site.profiles.indices) : texts.indices.filter { texts[$0].contains(folded) }
+        let start = min(matching.count, (page - 1) * EditorPages.pageSize)
+        let rows = matching[start..<min(matching.count, start + EditorPages.pageSize)].map { i in
+            let profile = site.profiles[i]
+            return EditorPages.Row(slug: profile.slug, title: profile.title, kind: profile.kind.label,
+                                   place: vocab.districts.entries[profile.district].name)
         }
         let notice = request.uri.queryParameters.get("da-xoa").map { "Đã chuyển “\(EditorHTML.h($0))” vào thùng rác. <a href=\"/_bien-tap/thung-rac/\">Khôi phục</a>" }
-        let start = min(rows.count, (page - 1) * EditorPages.pageSize)
-        let body = EditorPages.list(rows: rows[start..<min(rows.count, start + EditorPages.pageSize)], found: rows.count,
-                                    query: query, page: page, notice: notice)
+        let body = EditorPages.list(rows: rows[...], found: matching.count, query: query, page: page, notice: notice)
         return html(.ok, EditorHTML.page(title: "Danh sách hồ sơ", main: body, siteURL: siteURL))
     }
 
@@ -271,7 +274,7 @@ struct Editor: Sendable {
         case .success:
             server.ownWrites.note(absolute)
             await server.rebuildNow([absolute])
-            return Self.redirect("/_bien-tap/?da-xoa=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return Self.redirect("/_bien-tap/?da-xoa=" + (EditorHTML.queryValue(path)))
         case .failure(let refusal):
             return html(.conflict, EditorHTML.message(title: "Chưa xóa", text: Self.text(of: refusal), siteURL: siteURL))
         }
@@ -288,7 +291,7 @@ struct Editor: Sendable {
             let absolute = paths.root + "/" + path
             server.ownWrites.note(absolute)
             await server.rebuildNow([absolute])
-            return Self.redirect("/_bien-tap/thung-rac/?da-khoi-phuc=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            return Self.redirect("/_bien-tap/thung-rac/?da-khoi-phuc=" + (EditorHTML.queryValue(path)))
         case .failure(let refusal):
             return html(.conflict, EditorHTML.message(title: "Chưa khôi phục", text: Self.text(of: refusal), siteURL: siteURL))
         }
@@ -310,13 +313,16 @@ struct Editor: Sendable {
 
     /// Headers of every editor answer: not cached, not framed, scripts and forms only
     /// from this server.
-    static let headers: HTTPFields = [
-        .cacheControl: "no-store",
-        .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-        .xContentTypeOptions: "nosniff",
+    static let headers: HTTPFields = {
+        var fields: HTTPFields = [
+            .cacheControl: "no-store",
+            .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            .xContentTypeOptions: "nosniff",
+        ]
         // `same-origin`: with `no-referrer` browsers send `Origin: null` on the editor's own posts.
-        HTTPField.Name("Referrer-Policy")!: "same-origin",
-    ]
+        if let name = HTTPField.Name("Referrer-Policy") { fields[name] = "same-origin" }
+        return fields
+    }()
 
     private func html(_ status: HTTPResponse.Status, _ text: String) -> Response {
         var headers = Self.headers
@@ -362,13 +368,16 @@ struct Editor: Sendable {
 struct EditorMiddleware: RouterMiddleware {
     let editor: Editor
     let responder: RouterResponder<PreviewContext>
+    /// `Host`, which HTTP types move into the request's authority: one left among the
+    /// headers is a second `Host`.
+    static let host = HTTPField.Name("Host")
 
     func handle(_ request: Request, context: PreviewContext, next: (Request, PreviewContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         guard path == "/_bien-tap" || path.hasPrefix("/_bien-tap/") else { return try await next(request, context) }
         let remote = context.remote?.ipAddress
         if let (status, text) = editor.rules.refusal(remoteIP: remote, authority: request.head.authority,
-                                                     extraHost: request.headers[HTTPField.Name("Host")!] != nil) {
+                                                     extraHost: Self.host.map { request.headers[$0] != nil } ?? false) {
             return editor.refuse(status, text)
         }
         return try await responder.respond(to: request, context: context)

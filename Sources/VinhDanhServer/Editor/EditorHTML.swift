@@ -1,3 +1,4 @@
+import Foundation
 import VinhDanhRender
 
 /// The editor's pages: plain HTML forms that work without JavaScript (the script only adds
@@ -46,6 +47,14 @@ enum EditorHTML {
     /// cut short is noticed) the end marker.
     static func token(_ token: String) -> String {
         "<input type=\"hidden\" name=\"token\" value=\"\(h(token))\">"
+    }
+
+    /// `text` percent-encoded for a URL's query (ASCII letters and digits kept).
+    static func queryValue(_ text: String) -> String {
+        text.utf8.map { byte in
+            let c = Character(Unicode.Scalar(byte))
+            return byte < 0x80 && (c.isLetter || c.isNumber) ? String(c) : String(format: "%%%02X", byte)
+        }.joined()
     }
 
     static let end = "<input type=\"hidden\" name=\"ket-thuc\" value=\"1\">"

@@ -34,7 +34,7 @@ enum EditorPages {
             out += "</tbody></table>\n"
         }
         if pages > 1 {
-            let q = query.isEmpty ? "" : "q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") + "&"
+            let q = query.isEmpty ? "" : "q=" + EditorHTML.queryValue(query) + "&"
             out += "<nav aria-label=\"Trang\" class=\"trang\">"
             if page > 1 { out += "<a href=\"/_bien-tap/?\(q)trang=\(page - 1)\" rel=\"prev\">Trang trước</a> " }
             if page < pages { out += "<a href=\"/_bien-tap/?\(q)trang=\(page + 1)\" rel=\"next\">Trang sau</a>" }
