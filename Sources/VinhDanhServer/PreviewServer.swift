@@ -53,9 +53,20 @@ public struct PreviewServer: Sendable {
     /// One rebuild at a time: the watcher's and the editor's.
     private let rebuilding = NSLock()
 
+    /// The key of the editor's link, printed in the terminal only (``EditorGuard``).
+    let editorKey = EditorGuard.newToken()
+
     /// Creates a server.
     public init(options: Options) {
         self.options = options
+    }
+
+    /// The link that opens the browser editor, with its key; `nil` when the server is not
+    /// on loopback (the editor is off).
+    public var editorURL: String? {
+        guard EditorGuard.isLoopback(options.host) else { return nil }
+        let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
+        return "http://\(host):\(options.port)/_bien-tap/?khoa=\(editorKey)"
     }
 
     /// The folder pages are served from.
@@ -76,7 +87,7 @@ public struct PreviewServer: Sendable {
         _ = rebuild(changed: [])
         let router = Router(context: PreviewContext.self)
         // The editor first: its requests never reach the site's middlewares.
-        let editor = Editor(server: self, rules: EditorGuard(host: options.host, port: options.port))
+        let editor = Editor(server: self, rules: EditorGuard(host: options.host, port: options.port, key: editorKey))
         router.add(middleware: EditorMiddleware(editor: editor, responder: editor.router().buildResponder()))
         router.add(middleware: SafePathMiddleware())
         router.add(middleware: CharsetMiddleware())
@@ -118,6 +129,19 @@ public struct PreviewServer: Sendable {
             try await app.runService()
         } catch where "\(error)".contains("Address already in use") || "\(error)".contains("errno: 98") {
             throw StartError(description: "cổng \(options.port) trên \(options.host) đang được chương trình khác dùng — chạy lại với --port \(options.port + 1)")
+        }
+    }
+
+    /// Returns once no rebuild is running, so that the model is in its box (an update takes
+    /// it out while it changes): the editor reads the site after this.
+    func settled() async {
+        let rebuilding = self.rebuilding
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                rebuilding.lock()
+                rebuilding.unlock()
+                done.resume()
+            }.start()
         }
     }
 

@@ -123,12 +123,44 @@ import VinhDanhTestSupport
         let saved = try editor(site).save(Self.path, base: opened.version, fields: fields).get()
         #expect(saved.notes.contains { $0.field == "awards" && $0.message.contains("huan-chuong-lao-dong") })
         let change = changedLines(before, try bytes(site))
-        #expect(change.removed == ["    - type: huan-chuong-lao-dong\r", "      year: 2019\r", "\r"])
+        #expect(change.removed == ["    - type: huan-chuong-lao-dong\r", "      year: 2019\r"])
         #expect(change.added == ["    - type: huan-chuong-lao-dong\r", "      year: 2024\r", "      decision: \"QĐ 5: khen\"\r"])
         let text = try #require(site.read(Self.path))
         #expect(text.contains("    # lần đầu\r\n"))
         let profile = try #require(site.load().profiles.first)
         #expect(profile.awards.map(\.year) == [2021, 2024])
+    }
+
+    @Test func commentsAmongAwardRowsSurviveAnAddedRow() throws {
+        let site = try site(Self.handWritten.replacingOccurrences(of: "\r\n\r\n    - type: bang-khen", with: "\r\n    # lần hai\r\n    - type: bang-khen"))
+        defer { site.remove() }
+        let before = try bytes(site)
+        let opened = try editor(site).open(Self.path).get()
+        var fields = opened.fields
+        fields.awards.append(.init(type: "huan-chuong-lao-dong", year: "", date: "15/3/2025"))
+        _ = try editor(site).save(Self.path, base: opened.version, fields: fields).get()
+        let change = changedLines(before, try bytes(site))
+        #expect(change.removed == [])
+        // A row with only the decision's date: written as the files write dates, the year taken from it.
+        #expect(change.added == ["    - type: huan-chuong-lao-dong\r", "      year: 2025\r", "      date: 2025-03-15\r"])
+        #expect(try #require(site.load().profiles.first).awards.count == 3)
+    }
+
+    @Test func keysAddedAtOnePlaceKeepTheirOrder_aMultiLineSummaryIsLeftAlone() throws {
+        let site = try site("---\ntitle: An\nkind: cá nhân\ndistrict: luc-ngan\nmovements: [nong-thon-moi]\nawards:\n  - type: huan-chuong-lao-dong\n    year: 2020\nsummary: |\n  Dòng một.\n  #1 toàn tỉnh\n---")
+        defer { site.remove() }
+        let opened = try editor(site).open(Self.path).get()
+        var fields = opened.fields
+        // As a browser sends the summary back: CRLF.
+        fields.summary = fields.summary.replacingOccurrences(of: "\n", with: "\r\n")
+        fields.kind = "individual"
+        fields.unit = "Trường A"
+        fields.position = "Giáo viên"
+        fields.ethnicity = "Kinh"
+        fields.body = "Thân bài."
+        _ = try editor(site).save(Self.path, base: opened.version, fields: fields).get()
+        let text = try #require(site.read(Self.path))
+        #expect(text == "---\ntitle: An\nkind: cá nhân\ndistrict: luc-ngan\nunit: Trường A\nposition: Giáo viên\nethnicity: Kinh\nmovements: [nong-thon-moi]\nawards:\n  - type: huan-chuong-lao-dong\n    year: 2020\nsummary: |\n  Dòng một.\n  #1 toàn tỉnh\n---\nThân bài.")
     }
 
     @Test func theBodyIsReplacedOnlyWhenItChanged() throws {

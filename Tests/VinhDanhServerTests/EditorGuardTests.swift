@@ -4,7 +4,7 @@ import Testing
 
 /// Who may use the editor, and how its forms are read.
 @Suite struct EditorGuardTests {
-    let rules = EditorGuard(host: "127.0.0.1", port: 8080, token: "abc123")
+    let rules = EditorGuard(host: "127.0.0.1", port: 8080, token: "abc123", key: "k3y")
 
     @Test func onlyLoopbackPeersWithTheServersOwnHost() {
         #expect(rules.refusal(remoteIP: "127.0.0.1", authority: "127.0.0.1:8080", extraHost: false) == nil)
@@ -15,6 +15,16 @@ import Testing
         #expect(rules.refusal(remoteIP: "127.0.0.1", authority: "127.0.0.1:9999", extraHost: false)?.0 == .misdirectedRequest)
         #expect(rules.refusal(remoteIP: "127.0.0.1", authority: "127.0.0.1:8080", extraHost: true)?.0 == .misdirectedRequest)
         #expect(rules.refusal(remoteIP: "127.0.0.1", authority: nil, extraHost: false) != nil)
+    }
+
+    @Test func everyRequestNeedsTheTerminalsKeyCookie() {
+        #expect(rules.keyRefusal(cookies: "vinhdanh-bien-tap=k3y") == nil)
+        #expect(rules.keyRefusal(cookies: "a=b; vinhdanh-bien-tap=k3y; c=d") == nil)
+        #expect(rules.keyRefusal(cookies: nil)?.0 == .forbidden)
+        #expect(rules.keyRefusal(cookies: "vinhdanh-bien-tap=k3z")?.0 == .forbidden)
+        #expect(rules.keyRefusal(cookies: "x-vinhdanh-bien-tap=k3y")?.0 == .forbidden)
+        #expect(rules.isKey("k3y") && !rules.isKey("k3") && !rules.isKey(""))
+        #expect(rules.setCookie.contains("HttpOnly") && rules.setCookie.contains("SameSite=Strict") && rules.setCookie.contains("Path=/_bien-tap/"))
     }
 
     @Test func offWhenTheServerListensBeyondLoopback() {

@@ -15,7 +15,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sitecheck import free_port  # noqa: E402
 from test_serve import Server  # noqa: E402
-from test_editor import browser  # noqa: E402
+from test_editor import browser, editor_link  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 
@@ -33,6 +33,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     driver = browser()
     driver.set_window_size(1100, 1000)
+    driver.get(editor_link(server)[0])
 
     def shot(name, element=None):
         path = os.path.join(OUT, f"bien-tap-{name}.png")

@@ -57,14 +57,24 @@ def multipart(fields):
     return boundary, body
 
 
-def post(port, path, fields, host=None, origin=None):
+def post(port, path, fields, host=None, origin=None, key=None):
     host = host or f"127.0.0.1:{port}"
     boundary, body = multipart(fields)
     head = f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n" \
            f"Content-Length: {len(body)}\r\nConnection: close\r\n"
     if origin:
         head += f"Origin: {origin}\r\n"
+    if key:
+        head += f"Cookie: vinhdanh-bien-tap={key}\r\n"
     return raw(port, head.encode() + b"\r\n" + body)
+
+
+def editor_link(server):
+    """The editor's link with its key, as `serve` prints it on its second line."""
+    line = server.process.stdout.readline()
+    match = re.search(r"(http://\S+/_bien-tap/\?khoa=(\w+))", line)
+    assert match, line
+    return match.group(1), match.group(2)
 
 
 def main():
@@ -78,8 +88,10 @@ def main():
     drivers = []
     try:
         assert server.ready, "".join(server.errors)
+        link, key = editor_link(server)
         driver = browser()
         drivers.append(driver)
+        driver.get(link)  # the key becomes the browser's cookie
 
         def profile_in(folder):
             path = sorted(glob.glob(os.path.join(site, folder, "*.md")))[0]
@@ -245,6 +257,7 @@ def main():
 
         plain = browser(javascript=False)
         drivers.append(plain)
+        plain.get(link)
 
         def works_without_javascript():
             plain.get(base + "/_bien-tap/moi/")
@@ -276,19 +289,26 @@ def main():
         def refused_writes_change_nothing():
             path, slug = profile_in(PROFILE)
             before = snapshot(site)
-            html = raw(port, f"GET /_bien-tap/ho-so/{slug}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())[2].decode()
+            # Another user of this machine reaches loopback, but not the terminal's key.
+            status, _, _ = raw(port, f"GET /_bien-tap/ho-so/{slug}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+            assert status == 403, status
+            status, _, _ = raw(port, f"GET /_bien-tap/?khoa={'0' * 64} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+            assert status == 403, status
+            html = raw(port, f"GET /_bien-tap/ho-so/{slug}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: vinhdanh-bien-tap={key}\r\n"
+                             f"Connection: close\r\n\r\n".encode())[2].decode()
             token = re.search(r'name="token" value="([^"]+)"', html).group(1)
             version = re.search(r'name="version" value="([^"]+)"', html).group(1)
             fields = [("version", version), ("title", "Đã bị sửa"), ("kind", "individual"), ("action", "save")]
             own = f"http://127.0.0.1:{port}"
+            signed = [("token", token)] + fields + [("ket-thuc", "1")]
             cases = {
-                "no token": post(port, f"/_bien-tap/ho-so/{slug}/", fields + [("ket-thuc", "1")], origin=own),
-                "wrong token": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", "0" * 64)] + fields + [("ket-thuc", "1")], origin=own),
-                "no Origin": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")]),
-                "foreign Origin": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")], origin="http://evil.example"),
-                "foreign Host": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", token)] + fields + [("ket-thuc", "1")],
-                                     host=f"evil.example:{port}", origin=f"http://evil.example:{port}"),
-                "delete without token": post(port, f"/_bien-tap/ho-so/{slug}/xoa/", [("version", version), ("ket-thuc", "1")], origin=own),
+                "no token": post(port, f"/_bien-tap/ho-so/{slug}/", fields + [("ket-thuc", "1")], origin=own, key=key),
+                "wrong token": post(port, f"/_bien-tap/ho-so/{slug}/", [("token", "0" * 64)] + fields + [("ket-thuc", "1")], origin=own, key=key),
+                "no Origin": post(port, f"/_bien-tap/ho-so/{slug}/", signed, key=key),
+                "foreign Origin": post(port, f"/_bien-tap/ho-so/{slug}/", signed, origin="http://evil.example", key=key),
+                "foreign Host": post(port, f"/_bien-tap/ho-so/{slug}/", signed, host=f"evil.example:{port}", origin=f"http://evil.example:{port}", key=key),
+                "no key cookie": post(port, f"/_bien-tap/ho-so/{slug}/", signed, origin=own),
+                "delete without token": post(port, f"/_bien-tap/ho-so/{slug}/xoa/", [("version", version), ("ket-thuc", "1")], origin=own, key=key),
             }
             for name, (status, _, _) in cases.items():
                 assert 400 <= status < 500, f"{name}: {status}"
@@ -297,7 +317,14 @@ def main():
             status, headers, _ = raw(port, b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             assert status == 405 and headers.get("allow") == "GET, HEAD", status
 
-        check("a POST without token, with a foreign Origin or Host changes no file and gets 4xx", refused_writes_change_nothing)
+        check("a request without the terminal's key, a POST without token, with a foreign Origin or Host: 4xx, no file changed", refused_writes_change_nothing)
+
+        def a_page_number_from_a_link_is_clamped():
+            status, _, body = raw(port, f"GET /_bien-tap/?trang=9223372036854775807 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                        f"Cookie: vinhdanh-bien-tap={key}\r\nConnection: close\r\n\r\n".encode())
+            assert status == 200 and server.process.poll() is None, status
+
+        check("any page number in the list's link is answered, the server stays up", a_page_number_from_a_link_is_clamped)
 
         def shared_on_the_network_the_editor_is_off():
             other = free_port()
@@ -307,7 +334,7 @@ def main():
                 before = snapshot(site)
                 status, _, _ = raw(other, f"GET /_bien-tap/ HTTP/1.1\r\nHost: 127.0.0.1:{other}\r\nConnection: close\r\n\r\n".encode())
                 assert status == 403, status
-                status, _, _ = post(other, "/_bien-tap/moi/", [("title", "X"), ("ket-thuc", "1")], origin=f"http://127.0.0.1:{other}")
+                status, _, _ = post(other, "/_bien-tap/moi/", [("title", "X"), ("ket-thuc", "1")], origin=f"http://127.0.0.1:{other}", key=key)
                 assert status == 403, status
                 assert snapshot(site) == before
                 status, _, _ = raw(other, b"GET / HTTP/1.1\r\nHost: may-ban.local\r\nConnection: close\r\n\r\n")

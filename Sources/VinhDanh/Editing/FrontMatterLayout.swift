@@ -17,7 +17,8 @@ struct FrontMatterLayout {
     /// the next key's, less the blank and comment lines before that key (they stay).
     let keys: [(name: String, lines: Range<Int>)]
     /// The lines of each item of a block `awards:` list (`nil` when the list is written
-    /// on one line or there is none); lines before the first item stay with the key.
+    /// on one line or there is none), each with the comment and blank lines before it;
+    /// lines before the first item stay with the key.
     let awardItems: [Range<Int>]?
     /// The front matter as parsed.
     let root: Node.Mapping
@@ -58,25 +59,38 @@ struct FrontMatterLayout {
                 return .failure(.notAProfile("phần khai báo đầu tệp không phải danh sách khóa: giá trị"))
             }
             root = mapping
+        } catch let error as YamlError {
+            // The file's line: YAML line n is file line n + 1.
+            let line: Int? = switch error {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line + 1
+            default: nil
+            }
+            return .failure(.notAProfile("phần khai báo đầu tệp sai cú pháp YAML" + (line.map { " (dòng \($0))" } ?? "")))
         } catch {
             return .failure(.notAProfile("phần khai báo đầu tệp sai cú pháp YAML"))
         }
         // YAML line n (1-based) is file line index n: line 0 is the opening fence.
-        var starts: [(String, Int)] = []
-        for (key, _) in root {
+        var starts: [(name: String, line: Int, isBlockText: Bool)] = []
+        for (key, value) in root {
             guard let name = key.string, let mark = key.mark else { continue }
-            if starts.contains(where: { $0.0 == name }) { return .failure(.notAProfile("khóa “\(name)” có hai lần")) }
-            starts.append((name, mark.line))
+            if starts.contains(where: { $0.name == name }) {
+                return .failure(.notAProfile("khóa “\(name)” có hai lần (dòng \(mark.line + 1))"))
+            }
+            var isBlockText = false
+            if case .scalar(let scalar) = value { isBlockText = scalar.style == .literal || scalar.style == .folded }
+            starts.append((name, mark.line, isBlockText))
         }
-        func end(before next: Int, after start: Int) -> Int {
+        // Blank and comment lines before the next key are left to it; not in a block of text
+        // (`summary: |`), whose last lines may start with `#`.
+        func end(before next: Int, after start: Int, isBlockText: Bool = false) -> Int {
             var end = next
-            while end > start + 1, isBlankOrComment(lines[end - 1]) { end -= 1 }
+            while !isBlockText, end > start + 1, isBlankOrComment(lines[end - 1]) { end -= 1 }
             return end
         }
         var keys: [(name: String, lines: Range<Int>)] = []
-        for (i, (name, line)) in starts.enumerated() {
-            let next = i + 1 < starts.count ? starts[i + 1].1 : closing
-            keys.append((name, line..<end(before: next, after: line)))
+        for (i, key) in starts.enumerated() {
+            let next = i + 1 < starts.count ? starts[i + 1].line : closing
+            keys.append((key.name, key.line..<end(before: next, after: key.line, isBlockText: key.isBlockText)))
         }
         var awardItems: [Range<Int>]?
         // A block list: nothing but a comment after `awards:` on its line (Yams reports
@@ -91,9 +105,12 @@ struct FrontMatterLayout {
                 if line - 1 > range.lowerBound, text(lines[line - 1]).trimmingCharacters(in: " \t") == "-" { line -= 1 }
                 itemStarts.append(line)
             }
-            awardItems = itemStarts.enumerated().map { i, line in
-                line..<end(before: i + 1 < itemStarts.count ? itemStarts[i + 1] : range.upperBound, after: line)
+            // Each item from the end of the one before (its comments and blank lines go with
+            // it); the lines before the first item stay with `awards:`.
+            let ends = itemStarts.enumerated().map { i, line in
+                end(before: i + 1 < itemStarts.count ? itemStarts[i + 1] : range.upperBound, after: line)
             }
+            awardItems = itemStarts.indices.map { i in (i == 0 ? itemStarts[0] : ends[i - 1])..<ends[i] }
         }
         let lineEnd: [UInt8] = first.ends(with: [0x0D, 0x0A]) ? [0x0D, 0x0A] : [0x0A]
         return .success(FrontMatterLayout(lines: lines, hasBOM: hasBOM, lineEnd: lineEnd, closing: closing,

@@ -50,6 +50,8 @@ struct ProfileEdit {
                 continue
             default:
                 guard let path = ProfileFields.text(key), old[keyPath: path] != fields[keyPath: path] else { continue }
+                // `cá nhân` in the file and `individual` from the form are one kind.
+                if key == "kind", let kind = SubjectKind(text: fields.kind), SubjectKind(text: old.kind) == kind { continue }
                 var value = fields[keyPath: path]
                 if key == "kind", !value.isEmpty {
                     switch input.kind(value, field: key) {
@@ -70,13 +72,20 @@ struct ProfileEdit {
         }
         if old.body != fields.body {
             let body = fields.body.replacingOccurrences(of: "\n", with: String(decoding: layout.lineEnd, as: UTF8.self))
-            edits.append(((layout.closing + 1)..<layout.lines.count, [Array(body.utf8)]))
+            // A closing `---` that ends the file without a line end gets one first.
+            let fence = layout.lines[layout.closing]
+            let closed = fence.last == 0x0A ? fence : fence + layout.lineEnd
+            edits.append((layout.closing..<layout.lines.count, [closed, Array(body.utf8)]))
         }
         guard problems.isEmpty else { return .failure(.problems(problems)) }
         var lines = layout.lines
-        // Bottom up, so earlier ranges keep their meaning; at one place, a replacement
-        // before an insertion (the inserted key then comes first).
-        for edit in edits.sorted(by: { ($0.lines.lowerBound, $0.lines.isEmpty ? 0 : 1) > ($1.lines.lowerBound, $1.lines.isEmpty ? 0 : 1) }) {
+        // Bottom up, so earlier ranges keep their meaning. At one place a replacement goes
+        // first (what is inserted there then comes before it), and of two insertions the
+        // later key first (so the earlier one ends up before it).
+        let ordered = edits.enumerated().sorted { a, b in
+            (a.element.lines.lowerBound, a.element.lines.isEmpty ? 0 : 1, a.offset) > (b.element.lines.lowerBound, b.element.lines.isEmpty ? 0 : 1, b.offset)
+        }
+        for (_, edit) in ordered {
             lines.replaceSubrange(edit.lines, with: edit.with)
         }
         return .success(Result(bytes: layout.bytes(lines), notes: notes, changed: !edits.isEmpty))

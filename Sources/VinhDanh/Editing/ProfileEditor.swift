@@ -30,11 +30,13 @@ public struct ProfileEditor: Sendable {
         public let path: String
         /// Hash of the file's bytes (what a save must still find on disk).
         public let version: String
+        /// Its fields, as the form shows them.
         public let fields: ProfileFields
     }
 
     /// What a save or a creation did.
     public struct Saved: Sendable, Equatable {
+        /// Site-relative path of the file.
         public let path: String
         /// The file's new version (the old one when nothing changed).
         public let version: String
@@ -119,9 +121,12 @@ public struct ProfileEditor: Sendable {
         }
         if fields.title.isEmpty { problems.append(FieldProblem(field: "title", message: "thiếu tên hồ sơ")) }
         let kind = take(input.kind(fields.kind, field: "kind"), "kind")
-        let place = take(input.place(district: fields.district.isEmpty ? nil : fields.district,
-                                     commune: fields.commune.isEmpty ? nil : fields.commune,
-                                     districtField: "district", communeField: "commune"), "district")
+        // The place's problem names its own field (district or commune).
+        let placed = input.place(district: fields.district.isEmpty ? nil : fields.district,
+                                 commune: fields.commune.isEmpty ? nil : fields.commune,
+                                 districtField: "district", communeField: "commune")
+        if case .failure(let problem) = placed { problems.append(FieldProblem(field: problem.field, problem)) }
+        let place = try? placed.get()
         let movements = fields.movements.compactMap { take(input.entry($0, in: .movements, field: "movements"), "movements") }
         // Rows with a year are written by the archetype, as `new` writes them; the rest
         // (a decision's date, a row with no year) by the edit below.
@@ -152,8 +157,14 @@ public struct ProfileEditor: Sendable {
         guard case .success(let layout) = FrontMatterLayout.read(rendered) else {
             return .failure(.problems([FieldProblem(field: "file", message: "mẫu hồ sơ \(archetype.source) không có phần khai báo đầu tệp")]))
         }
-        // The archetype's own body stays unless the form has one.
+        // What the archetype wrote as `new` writes it (the place, kind and movements
+        // resolved) stays; the rest of the form goes in. The archetype's own body stays
+        // unless the form has one.
         var wanted = fields
+        wanted.kind = kind.rawValue
+        wanted.district = draft.isCommuneOfToday ? "" : draft.district.key
+        wanted.commune = draft.commune ?? ""
+        wanted.movements = movements.map(\.key)
         if wanted.body.isEmpty { wanted.body = String(decoding: layout.bodyBytes, as: UTF8.self) }
         let edit: ProfileEdit.Result
         switch ProfileEdit(layout: layout, input: input).apply(wanted) {

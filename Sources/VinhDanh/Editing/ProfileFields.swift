@@ -1,4 +1,6 @@
+import Foundation
 import VinhDanhSupport
+import VinhDanhText
 import Yams
 
 /// A profile's fields as the editor's form shows them and sends them back: each as
@@ -27,9 +29,14 @@ public struct ProfileFields: Sendable, Equatable {
         public var isEmpty: Bool { type.isEmpty && year.isEmpty && date.isEmpty && decision.isEmpty }
     }
 
+    /// The front matter's one-line fields, as written (`kind` a key or a label,
+    /// `district` a key or a name).
     public var title = "", kind = "", district = "", commune = "", unit = "", position = "", ethnicity = ""
+    /// The movements, each a key, a name or the unique start of one.
     public var movements: [String] = []
+    /// The awards, one row each.
     public var awards: [AwardRow] = []
+    /// The photo's path under `content/`, the summary, the profile's date.
     public var photo = "", summary = "", date = ""
     /// The Markdown body, with LF line ends.
     public var body = ""
@@ -74,17 +81,33 @@ public struct ProfileFields: Sendable, Equatable {
         self.body = body
     }
 
-    /// The same fields as typed: spaces trimmed, blank award rows and movements dropped,
-    /// body with LF line ends.
+    /// The same fields as typed: LF line ends (a browser sends CRLF), spaces trimmed,
+    /// dates written `dd/mm/yyyy` as `yyyy-mm-dd` (the form the files use), an award's
+    /// year taken from its date when left empty, blank award rows and movements dropped.
     public var cleaned: ProfileFields {
+        func lf(_ text: String) -> String { text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        func clean(_ text: String) -> String { lf(text).trimmedWhitespace }
         var fields = self
-        for path in Self.keys.compactMap(Self.text) { fields[keyPath: path] = fields[keyPath: path].trimmedWhitespace }
-        fields.movements = movements.map(\.trimmedWhitespace).filter { !$0.isEmpty }
-        fields.awards = awards.map { AwardRow(type: $0.type.trimmedWhitespace, year: $0.year.trimmedWhitespace,
-                                              date: $0.date.trimmedWhitespace, decision: $0.decision.trimmedWhitespace) }
-            .filter { !$0.isEmpty }
-        fields.body = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        for path in Self.keys.compactMap(Self.text) { fields[keyPath: path] = clean(fields[keyPath: path]) }
+        fields.date = Self.isoDate(fields.date)
+        fields.movements = movements.map(clean).filter { !$0.isEmpty }
+        fields.awards = awards.map { row in
+            let date = Self.isoDate(clean(row.date))
+            var year = clean(row.year)
+            if year.isEmpty, let day = CalendarDate(parsing: date) { year = String(day.year) }
+            return AwardRow(type: clean(row.type), year: year, date: date, decision: clean(row.decision))
+        }.filter { !$0.isEmpty }
+        fields.body = lf(body)
         return fields
+    }
+
+    /// `d/m/yyyy` (or with `-` or `.`) as `yyyy-mm-dd`; anything else as it is, for the
+    /// parser to judge.
+    static func isoDate(_ text: String) -> String {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return text }
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     static func row(_ node: Node) -> AwardRow {

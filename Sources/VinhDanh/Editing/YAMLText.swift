@@ -18,13 +18,15 @@ enum YAMLText {
             && Double(text) == nil && Int(text) == nil
         if plainIsSafe { return text }
         var quoted = "\""
-        for character in text {
-            switch character {
+        // By scalar: `\r\n` is one Character, and must come out as `\r\n` escaped.
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": quoted += "\\\\"
             case "\"": quoted += "\\\""
             case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
             case "\t": quoted += "\\t"
-            default: quoted.append(character)
+            default: quoted.unicodeScalars.append(scalar)
             }
         }
         return quoted + "\""

@@ -50,13 +50,15 @@ struct Editor: Sendable {
 
     private func list(_ request: Request) -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
-        let page = max(1, Int(request.uri.queryParameters.get("trang") ?? "") ?? 1)
+        let requested = Int(request.uri.queryParameters.get("trang") ?? "") ?? 1
         guard let site = model?.site else { return html(.serviceUnavailable, EditorHTML.message(title: "Chưa xây dựng được trang", text: "Sửa các lỗi trong cửa sổ dòng lệnh rồi tải lại trang này.", siteURL: siteURL)) }
         let folded = Folding.fold(query)
         let vocab = site.vocabularies
         // Which profiles match; only the page shown is made into rows.
         let texts = folded.isEmpty ? [] : search.texts(of: site, generation: server.model.generation)
         let matching = folded.isEmpty ? Array(site.profiles.indices) : texts.indices.filter { texts[$0].contains(folded) }
+        // Clamped before any arithmetic: `?trang=` is whatever a link says.
+        let page = min(max(1, requested), max(1, (matching.count + EditorPages.pageSize - 1) / EditorPages.pageSize))
         let start = min(matching.count, (page - 1) * EditorPages.pageSize)
         let rows = matching[start..<min(matching.count, start + EditorPages.pageSize)].map { i in
             let profile = site.profiles[i]
@@ -176,10 +178,15 @@ struct Editor: Sendable {
         return fields.cleaned
     }
 
-    /// The uploaded photo stored, its path set in `fields`; or its problem.
-    private func storePhoto(_ form: FormData, slug: String, into fields: inout ProfileFields) -> FieldProblem? {
+    /// The uploaded photo stored, its path set in `fields`; or its problem. libvips runs on
+    /// a thread of its own: a large photo takes seconds, which the server's threads must not wait.
+    private func storePhoto(_ form: FormData, slug: String, into fields: inout ProfileFields) async -> FieldProblem? {
         guard let file = form.file("photo-file") else { return nil }
-        switch PhotoUpload(paths: paths).store(file.bytes, slug: slug) {
+        let upload = PhotoUpload(paths: paths)
+        let stored = await withCheckedContinuation { (done: CheckedContinuation<Result<String, FieldProblem>, Never>) in
+            Thread { done.resume(returning: upload.store(file.bytes, slug: slug)) }.start()
+        }
+        switch stored {
         case .success(let path):
             server.ownWrites.note(paths.content + "/" + path)
             fields.photo = path
@@ -202,13 +209,16 @@ struct Editor: Sendable {
             page.preview = render(fields.body)
             return formPage(page)
         }
-        if let problem = storePhoto(form, slug: slug, into: &fields) {
+        let before = fields.photo
+        if let problem = await storePhoto(form, slug: slug, into: &fields) {
             page.problems = [problem]
             return formPage(page, status: .unprocessableContent)
         }
         page.fields = fields
         let absolute = paths.root + "/" + path
-        switch editor.save(path, base: version, fields: fields) {
+        let result = editor.save(path, base: version, fields: fields)
+        if case .failure = result, fields.photo != before { discard(photo: fields.photo) }
+        switch result {
         case .success(let saved):
             if saved.written {
                 server.ownWrites.note(absolute)
@@ -239,14 +249,18 @@ struct Editor: Sendable {
             page.preview = render(fields.body)
             return formPage(page)
         }
+        let before = fields.photo
         if form.file("photo-file") != nil {
-            if let problem = storePhoto(form, slug: Slug.make(fields.title.isEmpty ? "anh" : fields.title), into: &fields) {
+            let slug = Slug.make(fields.title)
+            if let problem = await storePhoto(form, slug: slug.isEmpty ? "anh" : slug, into: &fields) {
                 page.problems = [problem]
                 return formPage(page, status: .unprocessableContent)
             }
             page.fields = fields
         }
-        switch editor.create(fields) {
+        let result = editor.create(fields)
+        if case .failure = result, fields.photo != before { discard(photo: fields.photo) }
+        switch result {
         case .success(let saved):
             let absolute = paths.root + "/" + saved.path
             server.ownWrites.note(absolute)
@@ -260,6 +274,13 @@ struct Editor: Sendable {
             page.problems = [FieldProblem(field: "file", message: "tệp đã có, không ghi đè")]
             return formPage(page, status: .conflict)
         }
+    }
+
+    /// Removes a photo stored for a save that was then refused, so none is left behind.
+    private func discard(photo: String) {
+        let path = paths.content + "/" + photo
+        unlink(path)
+        server.ownWrites.note(path)
     }
 
     private func delete(_ request: Request, slug: String) async throws -> Response {
@@ -380,6 +401,16 @@ struct EditorMiddleware: RouterMiddleware {
                                                      extraHost: Self.host.map { request.headers[$0] != nil } ?? false) {
             return editor.refuse(status, text)
         }
+        // The link printed in the terminal: its key becomes the cookie.
+        if let given = request.uri.queryParameters.get("khoa") {
+            guard editor.rules.isKey(given) else { return editor.refuse(.forbidden, "Đường dẫn biên tập không đúng hoặc đã cũ (máy chủ đã khởi động lại).") }
+            var response = Editor.redirect("/_bien-tap/")
+            response.headers[.setCookie] = editor.rules.setCookie
+            return response
+        }
+        if let (status, text) = editor.rules.keyRefusal(cookies: request.headers[.cookie]) { return editor.refuse(status, text) }
+        // The site as last built: an update takes it out of its box while it runs.
+        if !path.hasPrefix("/_bien-tap/tai-nguyen/") { await editor.server.settled() }
         return try await responder.respond(to: request, context: context)
     }
 }

@@ -19,6 +19,8 @@ struct PreviewContext: RequestContext {
 /// - it answers only when the server listens on loopback, and only to loopback peers;
 /// - only to requests whose `Host` is the server's own loopback name and port (a page of
 ///   another site that points a name of its own at 127.0.0.1, DNS rebinding, is refused);
+/// - every request must carry the key cookie, which only the link printed in the terminal
+///   gives (another user of the same machine can reach loopback, not that terminal);
 /// - a request that writes must be a POST with this process's token and an `Origin` that
 ///   is the server's own (a form of another site cannot post here).
 struct EditorGuard: Sendable {
@@ -28,13 +30,38 @@ struct EditorGuard: Sendable {
     let hosts: Set<String>
     /// The per-process token every form that writes carries.
     let token: String
+    /// The per-process key of the link printed in the terminal (`?khoa=`), then of the cookie.
+    let key: String
+    /// The cookie that carries the key, sent back only to `/_bien-tap/`.
+    static let cookie = "vinhdanh-bien-tap"
 
     /// The guard of a server listening on `host:port`.
-    init(host: String, port: Int, token: String = EditorGuard.newToken()) {
+    init(host: String, port: Int, token: String = EditorGuard.newToken(), key: String = EditorGuard.newToken()) {
         enabled = Self.isLoopback(host)
         hosts = ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"]
         self.token = token
+        self.key = key
     }
+
+    /// Whether `given` is the key.
+    func isKey(_ given: String) -> Bool { Self.same(given, key) }
+
+    /// Why a request without the key cookie is refused, or `nil` (`cookies`: the `Cookie` header).
+    func keyRefusal(cookies: String?) -> (HTTPResponse.Status, String)? {
+        let given = (cookies ?? "").split(separator: ";").lazy.compactMap { pair -> String? in
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            return parts.count == 2 && parts[0].trimmingCharacters(in: .whitespaces) == Self.cookie
+                ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        }.first
+        guard let given, isKey(given) else {
+            return (.forbidden, "Mở trang biên tập bằng đường dẫn có “?khoa=…” mà lệnh make serve (vinhdanh serve) in ra trong cửa sổ dòng lệnh.")
+        }
+        return nil
+    }
+
+    /// The header that gives the key cookie: not readable by scripts, never sent from
+    /// another site's page, only to the editor's paths.
+    var setCookie: String { "\(Self.cookie)=\(key); Path=/_bien-tap/; HttpOnly; SameSite=Strict" }
 
     /// 32 random bytes, in hex.
     static func newToken() -> String {

@@ -44,6 +44,9 @@ extension VinhDanhCommand {
             do {
                 try await server.run { url in
                     FileHandle.standardOutput.write(Data("Xem trước tại \(url) (Ctrl-C để dừng)\n".utf8))
+                    if let editor = server.editorURL {
+                        FileHandle.standardOutput.write(Data("Biên tập hồ sơ tại \(editor)\n".utf8))
+                    }
                     if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/xdg-open"), arguments: [url]) }
                 }
             } catch let error as PreviewServer.StartError {
