@@ -134,6 +134,17 @@ def main():
 
         check("a profile added through the form, movement and award picked from suggestions, is served", adds_a_profile_with_suggestions)
 
+        def the_list_is_searched_without_accents():
+            driver.get(base + "/_bien-tap/")
+            box = driver.find_element(By.ID, "q")
+            box.send_keys("nguyen thi bien")
+            box.submit()
+            assert wait_for(lambda: "khớp" in driver.page_source)
+            names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "table.danh-sach a")]
+            assert names == ["Nguyễn Thị Biên Tập"], names
+
+        check("the list is searched by the words typed, accents optional", the_list_is_searched_without_accents)
+
         def editing_one_field_changes_only_its_line():
             path, slug = profile_in(PROFILE)
             before = open(path, encoding="utf-8").read().splitlines()

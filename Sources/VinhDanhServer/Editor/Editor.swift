@@ -49,8 +49,8 @@ struct Editor: Sendable {
     private var siteURL: String { server.basePath }
 
     private func list(_ request: Request) -> Response {
-        let query = request.uri.queryParameters.get("q") ?? ""
-        let requested = Int(request.uri.queryParameters.get("trang") ?? "") ?? 1
+        let query = Self.formValue("q", in: request) ?? ""
+        let requested = Int(Self.formValue("trang", in: request) ?? "") ?? 1
         guard let site = model?.site else { return html(.serviceUnavailable, EditorHTML.message(title: "Chưa xây dựng được trang", text: "Sửa các lỗi trong cửa sổ dòng lệnh rồi tải lại trang này.", siteURL: siteURL)) }
         let folded = Folding.fold(query)
         let vocab = site.vocabularies
@@ -65,7 +65,7 @@ struct Editor: Sendable {
             return EditorPages.Row(slug: profile.slug, title: profile.title, kind: profile.kind.label,
                                    place: vocab.districts.entries[profile.district].name)
         }
-        let notice = request.uri.queryParameters.get("da-xoa").map { "Đã chuyển “\(EditorHTML.h($0))” vào thùng rác. <a href=\"/_bien-tap/thung-rac/\">Khôi phục</a>" }
+        let notice = Self.formValue("da-xoa", in: request).map { "Đã chuyển “\(EditorHTML.h($0))” vào thùng rác. <a href=\"/_bien-tap/thung-rac/\">Khôi phục</a>" }
         let body = EditorPages.list(rows: rows[...], found: matching.count, query: query, page: page, notice: notice)
         return html(.ok, EditorHTML.page(title: "Danh sách hồ sơ", main: body, siteURL: siteURL))
     }
@@ -94,7 +94,7 @@ struct Editor: Sendable {
 
     private func newForm(_ request: Request) -> Response {
         var fields = ProfileFields()
-        fields.kind = SubjectKind(text: request.uri.queryParameters.get("loai") ?? "")?.rawValue ?? SubjectKind.individual.rawValue
+        fields.kind = SubjectKind(text: Self.formValue("loai", in: request) ?? "")?.rawValue ?? SubjectKind.individual.rawValue
         guard let page = page(for: nil, fields: fields, version: nil) else { return notBuilt() }
         return formPage(page)
     }
@@ -104,7 +104,7 @@ struct Editor: Sendable {
         switch editor.open(path) {
         case .success(let opened):
             guard var page = page(for: slug, fields: opened.fields, version: opened.version) else { return notBuilt() }
-            if request.uri.queryParameters.get("da-luu") != nil { page.notice = "Đã lưu. Trang của hồ sơ đã được cập nhật." }
+            if Self.formValue("da-luu", in: request) != nil { page.notice = "Đã lưu. Trang của hồ sơ đã được cập nhật." }
             return formPage(page)
         case .failure(let refusal):
             return html(.unprocessableContent, EditorHTML.message(title: "Không mở được hồ sơ", text: Self.text(of: refusal), siteURL: siteURL))
@@ -118,7 +118,7 @@ struct Editor: Sendable {
     }
 
     private func trash(_ request: Request) -> Response {
-        let notice = request.uri.queryParameters.get("da-khoi-phuc").map { "Đã khôi phục <code>\(EditorHTML.h($0))</code>." }
+        let notice = Self.formValue("da-khoi-phuc", in: request).map { "Đã khôi phục <code>\(EditorHTML.h($0))</code>." }
         return html(.ok, EditorHTML.page(title: "Thùng rác", main: EditorPages.trash(ProfileTrash(paths: paths).items, token: rules.token, notice: notice),
                                          siteURL: siteURL))
     }
@@ -376,6 +376,18 @@ struct Editor: Sendable {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// Field `name` of the request's query as a browser's GET form sends it: `+` for a
+    /// space, then percent-encoded (Hummingbird's own reading leaves the `+`).
+    static func formValue(_ name: String, in request: Request) -> String? {
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.first.map(String.init) == name else { continue }
+            let raw = parts.count > 1 ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : ""
+            return raw.removingPercentEncoding ?? raw
+        }
+        return nil
+    }
+
     static func text(of refusal: ProfileEditor.Refusal) -> String {
         switch refusal {
         case .problems(let problems): problems.map { $0.message + ($0.suggestion.map { " — " + $0 } ?? "") }.joined(separator: "; ")
@@ -402,7 +414,7 @@ struct EditorMiddleware: RouterMiddleware {
             return editor.refuse(status, text)
         }
         // The link printed in the terminal: its key becomes the cookie.
-        if let given = request.uri.queryParameters.get("khoa") {
+        if let given = Editor.formValue("khoa", in: request) {
             guard editor.rules.isKey(given) else { return editor.refuse(.forbidden, "Đường dẫn biên tập không đúng hoặc đã cũ (máy chủ đã khởi động lại).") }
             var response = Editor.redirect("/_bien-tap/")
             response.headers[.setCookie] = editor.rules.setCookie
