@@ -206,6 +206,26 @@ import VinhDanhTestSupport
         #expect(try bytes(site) == onDisk)
     }
 
+    /// After a conflict the form offers the file as saved meanwhile with this editor's own
+    /// changes on it, so that saving again does not undo the other save.
+    @Test func afterAConflictTheFormKeepsOnlyTheEditorsOwnChanges() {
+        var base = ProfileFields()
+        base.title = "An"
+        base.unit = "Trường A"
+        base.position = "Giáo viên"
+        base.awards = [.init(type: "huan-chuong-lao-dong", year: "2020")]
+        var theirs = base
+        theirs.unit = "Trường B"
+        theirs.position = "Hiệu phó"
+        var mine = base
+        mine.position = "Hiệu trưởng"
+        mine.awards.append(.init(type: "bang-khen-chu-tich-ubnd-tinh", year: "2024"))
+        let (merged, both) = mine.changes(from: base, onto: theirs)
+        #expect(merged.unit == "Trường B")
+        #expect(merged.position == "Hiệu trưởng" && merged.awards.count == 2)
+        #expect(both == ["position"])
+    }
+
     @Test func problemsAreByFieldAndWriteNothing() throws {
         let site = try site()
         defer { site.remove() }

@@ -223,6 +223,9 @@ def main():
             field = driver.find_element(By.ID, "position")
             field.clear()
             field.send_keys("Bản của thẻ thứ nhất")
+            unit = driver.find_element(By.ID, "unit")
+            unit.clear()
+            unit.send_keys("Đơn vị của thẻ thứ nhất")
             driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
             assert wait_for(lambda: "da-luu=1" in driver.current_url)
             saved = digest(path)
@@ -235,10 +238,16 @@ def main():
             assert digest(path) == saved, "the second save was written"
             assert driver.find_element(By.ID, "position").get_attribute("value") == "Bản của thẻ thứ hai"
             assert "Bản của thẻ thứ nhất" in driver.find_element(By.CSS_SELECTOR, ".xung-dot").text
+            # Saving again writes this tab's change without undoing the other tab's.
+            assert driver.find_element(By.ID, "unit").get_attribute("value") == "Đơn vị của thẻ thứ nhất"
+            driver.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+            assert wait_for(lambda: "da-luu=1" in driver.current_url), driver.page_source[-1500:]
+            text = open(path, encoding="utf-8").read()
+            assert "position: Bản của thẻ thứ hai" in text and "unit: Đơn vị của thẻ thứ nhất" in text, text
             driver.close()
             driver.switch_to.window(first)
 
-        check("a conflict between two tabs is refused, with both versions kept", a_conflict_between_two_tabs_keeps_both)
+        check("a conflict between two tabs is refused, with both versions kept; saving again undoes nothing of the other tab", a_conflict_between_two_tabs_keeps_both)
 
         def accessibility():
             path, slug = profile_in(PROFILE)

@@ -101,6 +101,37 @@ public struct ProfileFields: Sendable, Equatable {
         return fields
     }
 
+    /// `other` with the fields these (an editor's form) changed from `base` (the version
+    /// the form was made from): what to offer after a conflict, so that saving again
+    /// writes the editor's changes without undoing what was saved meanwhile elsewhere.
+    /// Also returns the keys both changed, to different values.
+    public func changes(from base: ProfileFields, onto other: ProfileFields) -> (fields: ProfileFields, bothChanged: [String]) {
+        let mine = cleaned, base = base.cleaned
+        var merged = other.cleaned
+        var both: [String] = []
+        for key in Self.keys + ["body"] {
+            switch key {
+            case "movements":
+                guard mine.movements != base.movements else { continue }
+                if merged.movements != base.movements, merged.movements != mine.movements { both.append(key) }
+                merged.movements = mine.movements
+            case "awards":
+                guard mine.awards != base.awards else { continue }
+                if merged.awards != base.awards, merged.awards != mine.awards { both.append(key) }
+                merged.awards = mine.awards
+            case "body":
+                guard mine.body != base.body else { continue }
+                if merged.body != base.body, merged.body != mine.body { both.append(key) }
+                merged.body = mine.body
+            default:
+                guard let path = Self.text(key), mine[keyPath: path] != base[keyPath: path] else { continue }
+                if merged[keyPath: path] != base[keyPath: path], merged[keyPath: path] != mine[keyPath: path] { both.append(key) }
+                merged[keyPath: path] = mine[keyPath: path]
+            }
+        }
+        return (merged, both)
+    }
+
     /// `d/m/yyyy` (or with `-` or `.`) as `yyyy-mm-dd`; anything else as it is, for the
     /// parser to judge.
     static func isoDate(_ text: String) -> String {

@@ -19,6 +19,8 @@ struct Editor: Sendable {
     let rules: EditorGuard
     /// What the list searches, folded once per version of the site.
     let search = EditorSearch()
+    /// The fields of the versions forms were made from, for a conflict.
+    let served = ServedVersions()
 
     /// The largest form accepted (a photo and the fields).
     static let maximumBody = PhotoUpload.maximumBytes + 1024 * 1024
@@ -103,6 +105,7 @@ struct Editor: Sendable {
         guard let path = path(of: slug), let editor = editor() else { return notFound() }
         switch editor.open(path) {
         case .success(let opened):
+            served.remember(opened)
             guard var page = page(for: slug, fields: opened.fields, version: opened.version) else { return notBuilt() }
             if Self.formValue("da-luu", in: request) != nil { page.notice = "Đã lưu. Trang của hồ sơ đã được cập nhật." }
             return formPage(page)
@@ -232,6 +235,16 @@ struct Editor: Sendable {
             page.onDisk = disk?.fields
             page.version = disk?.version ?? version
             page.notice = "Chưa lưu: hồ sơ đã bị sửa ở nơi khác."
+            // The form now holds the file as saved meanwhile with this editor's own
+            // changes on it: saving again does not undo the other save.
+            if let disk, let base = served.fields(of: version) {
+                let (merged, both) = fields.changes(from: base, onto: disk.fields)
+                page.fields = merged
+                served.remember(disk)
+                page.notice = "Chưa lưu: hồ sơ đã bị sửa ở nơi khác. Biểu mẫu dưới đây là bản đang lưu cộng với những trường bạn đã sửa"
+                    + (both.isEmpty ? "." : "; cả hai bên cùng sửa: " + both.map { EditorHTML.h(ProfileFormPage.label(of: $0)) }.joined(separator: ", ") + ".")
+                    + " Kiểm tra rồi bấm “Lưu hồ sơ”."
+            }
             return formPage(page, status: .conflict)
         }
     }

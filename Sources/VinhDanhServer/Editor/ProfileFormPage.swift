@@ -148,14 +148,15 @@ struct ProfileFormPage {
 
     /// What the file holds now, beside the form, on a conflict.
     private func conflict(_ disk: ProfileFields) -> String {
-        var rows: [(String, String)] = [("Họ tên hoặc tên tập thể", disk.title), ("Loại đối tượng", disk.kind), ("Địa bàn", disk.district),
+        var rows: [(String, String)] = [("Họ tên hoặc tên tập thể", disk.title), ("Loại đối tượng", SubjectKind(text: disk.kind)?.label ?? disk.kind), ("Địa bàn", disk.district),
                                         ("Xã, phường", disk.commune), ("Đơn vị công tác", disk.unit), ("Chức vụ", disk.position),
                                         ("Dân tộc", disk.ethnicity), ("Phong trào", disk.movements.joined(separator: "; "))]
         rows += disk.awards.enumerated().map { ("Khen thưởng \($0 + 1)", [$1.type, $1.year, $1.date, $1.decision].filter { !$0.isEmpty }.joined(separator: " · ")) }
         rows += [("Ảnh", disk.photo), ("Tóm tắt", disk.summary), ("Ngày cập nhật", disk.date)]
         var out = "<section class=\"xung-dot\" aria-labelledby=\"xung-dot-tieu-de\"><h2 id=\"xung-dot-tieu-de\">Bản đang lưu trên máy</h2>\n"
         out += "<p>Tệp đã được sửa ở nơi khác (một thẻ khác hoặc trình soạn thảo) sau khi bạn mở biểu mẫu. Chưa có gì bị ghi. "
-        out += "Biểu mẫu bên dưới vẫn giữ những gì bạn đã gõ; so sánh với bản đang lưu dưới đây rồi bấm “Lưu hồ sơ” để ghi đè bằng bản của bạn.</p>\n<dl>"
+        out += "Đây là bản đang lưu; biểu mẫu bên dưới là bản này cộng với những trường bạn đã sửa (nếu còn biết bạn mở từ bản nào). "
+        out += "So sánh rồi bấm “Lưu hồ sơ” để ghi.</p>\n<dl>"
         out += rows.filter { !$0.1.isEmpty }.map { "<dt>\(h($0.0))</dt><dd>\(h($0.1))</dd>" }.joined()
         out += "</dl>\n<details><summary>Nội dung đang lưu</summary><pre>\(h(disk.body))</pre></details></section>\n"
         return out
