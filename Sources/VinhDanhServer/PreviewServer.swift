@@ -136,22 +136,22 @@ public struct PreviewServer: Sendable {
     /// it out while it changes): the editor reads the site after this.
     func settled() async {
         let rebuilding = self.rebuilding
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread {
-                rebuilding.lock()
-                rebuilding.unlock()
-                done.resume()
-            }.start()
+        await Self.offServerThreads {
+            rebuilding.lock()
+            rebuilding.unlock()
         }
     }
 
     /// `rebuild(changed:)` off the server's threads, for the editor after its own writes.
     func rebuildNow(_ changed: Set<String>) async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            Thread {
-                _ = self.rebuild(changed: changed)
-                done.resume()
-            }.start()
+        await Self.offServerThreads { _ = self.rebuild(changed: changed) }
+    }
+
+    /// Runs `work`, which blocks (a lock, a rebuild, libvips), on a thread of its own, so
+    /// that the server's few threads keep answering meanwhile.
+    static func offServerThreads<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { (done: CheckedContinuation<T, Never>) in
+            Thread { done.resume(returning: work()) }.start()
         }
     }
 

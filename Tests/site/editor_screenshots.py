@@ -13,9 +13,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitecheck import free_port  # noqa: E402
 from test_serve import Server  # noqa: E402
-from test_editor import browser, editor_link  # noqa: E402
+from sitecheck import browser, free_port  # noqa: E402
+from test_editor import editor_link  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 

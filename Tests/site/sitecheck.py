@@ -14,6 +14,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def browser(width=1100, height=900, javascript=True):
+    """Headless Chromium through Debian's chromedriver, with or without JavaScript.
+    Selenium is imported here: the scripts that need no browser run without it."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},{height}"):
+        options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
 class Skip(Exception):
     """Raised by a check that cannot run on this machine (reported, never counted as passed)."""
 

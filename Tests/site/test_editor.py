@@ -18,26 +18,15 @@ import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitecheck import Checks, free_port  # noqa: E402
+from sitecheck import Checks, browser, free_port  # noqa: E402
 from test_serve import Events, Server, raw  # noqa: E402
 
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium_axe_python import Axe  # noqa: E402
 
 BINARY, REPO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 PROFILE = "content/profiles/luc-ngan"
-
-
-def browser(javascript=True):
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1100,900"):
-        options.add_argument(arg)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def digest(path):

@@ -17,10 +17,8 @@ import time
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sitecheck import Checks, free_port  # noqa: E402
+from sitecheck import Checks, browser, free_port  # noqa: E402
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -42,15 +40,6 @@ def serve(root):
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def browser(javascript=True):
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1200"):
-        options.add_argument(arg)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def fixture_site(root):
@@ -106,7 +95,7 @@ def main():
         sample_server, sample = serve(os.path.join(work, "sample"))
         fixture_server, fixture = serve(os.path.join(work, "fixture-out"))
         servers += [sample_server, fixture_server]
-        driver = browser()
+        driver = browser(1000, 1200)
         drivers.append(driver)
 
         def without_and_with_diacritics():
@@ -162,7 +151,7 @@ def main():
         check("filters narrow results and live in the URL", filters_narrow_and_live_in_the_url)
         check("results are reachable by keyboard", keyboard_only)
 
-        nojs = browser(javascript=False)
+        nojs = browser(1000, 1200, javascript=False)
         drivers.append(nojs)
 
         def without_javascript():

@@ -52,7 +52,8 @@ public struct FrontMatter: Sendable, Equatable {
         return .failure(.unclosed(openingLine: 1))
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
+    /// Whether `line` (without its line end) is a fence: `---`, trailing spaces allowed.
+    package static func isFence(_ line: Substring) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         return trimmed == "---"

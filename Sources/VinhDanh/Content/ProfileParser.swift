@@ -188,8 +188,7 @@ public struct ProfileParser: Sendable {
     static func decisionDate(_ text: String) -> CalendarDate? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
         for (i, word) in words.enumerated() where word == "ngày" && i + 1 < words.count {
-            let parts = words[i + 1].split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).compactMap { Int($0) }
-            if parts.count == 3, let date = CalendarDate(year: parts[2], month: parts[1], day: parts[0]) { return date }
+            if let date = CalendarDate(dayFirst: words[i + 1]) { return date }
             if i + 5 < words.count, words[i + 2] == "tháng", words[i + 4] == "năm",
                let d = Int(words[i + 1]), let m = Int(words[i + 3]), let y = Int(words[i + 5].prefix(4)),
                let date = CalendarDate(year: y, month: m, day: d) { return date }

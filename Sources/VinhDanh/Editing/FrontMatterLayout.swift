@@ -1,3 +1,4 @@
+import VinhDanhContent
 import Yams
 
 /// A profile file's bytes cut into lines, with the lines each top-level key of its front
@@ -46,8 +47,8 @@ struct FrontMatterLayout {
         if lines.contains(where: { line in line.dropLast(line.ends(with: [0x0D, 0x0A]) ? 2 : line.last == 0x0A ? 1 : 0).contains(0x0D) }) {
             return .failure(.notAProfile("tệp dùng kiểu xuống dòng CR cũ"))
         }
-        guard let first = lines.first, text(first) == "---",
-              let closing = lines.indices.dropFirst().first(where: { text(lines[$0]) == "---" }) else {
+        guard let first = lines.first, FrontMatter.isFence(Substring(text(first))),
+              let closing = lines.indices.dropFirst().first(where: { FrontMatter.isFence(Substring(text(lines[$0]))) }) else {
             return .failure(.notAProfile("không tìm thấy phần khai báo đầu tệp (giữa hai dòng ---)"))
         }
         guard let yaml = String(validating: lines[1..<closing].joined().filter { $0 != 0x0D }, as: UTF8.self) else {

@@ -132,13 +132,10 @@ public struct ProfileFields: Sendable, Equatable {
         return (merged, both)
     }
 
-    /// `d/m/yyyy` (or with `-` or `.`) as `yyyy-mm-dd`; anything else as it is, for the
-    /// parser to judge.
+    /// A date written day first (`15/3/2025`) as the files write dates (`2025-03-15`);
+    /// anything else as it is, for the parser to judge.
     static func isoDate(_ text: String) -> String {
-        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-        guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return text }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        CalendarDate(dayFirst: text)?.description ?? text
     }
 
     static func row(_ node: Node) -> AwardRow {

@@ -60,7 +60,7 @@ struct Editor: Sendable {
         let texts = folded.isEmpty ? [] : search.texts(of: site, generation: server.model.generation)
         let matching = folded.isEmpty ? Array(site.profiles.indices) : texts.indices.filter { texts[$0].contains(folded) }
         // Clamped before any arithmetic: `?trang=` is whatever a link says.
-        let page = min(max(1, requested), max(1, (matching.count + EditorPages.pageSize - 1) / EditorPages.pageSize))
+        let page = min(max(1, requested), EditorPages.pageCount(matching.count))
         let start = min(matching.count, (page - 1) * EditorPages.pageSize)
         let rows = matching[start..<min(matching.count, start + EditorPages.pageSize)].map { i in
             let profile = site.profiles[i]
@@ -186,9 +186,7 @@ struct Editor: Sendable {
     private func storePhoto(_ form: FormData, slug: String, into fields: inout ProfileFields) async -> FieldProblem? {
         guard let file = form.file("photo-file") else { return nil }
         let upload = PhotoUpload(paths: paths)
-        let stored = await withCheckedContinuation { (done: CheckedContinuation<Result<String, FieldProblem>, Never>) in
-            Thread { done.resume(returning: upload.store(file.bytes, slug: slug)) }.start()
-        }
+        let stored = await PreviewServer.offServerThreads { upload.store(file.bytes, slug: slug) }
         switch stored {
         case .success(let path):
             server.ownWrites.note(paths.content + "/" + path)

@@ -17,9 +17,12 @@ enum EditorPages {
     /// Profiles shown per page of the list.
     static let pageSize = 50
 
+    /// The number of pages of a list of `found` profiles (one when empty).
+    static func pageCount(_ found: Int) -> Int { max(1, (found + pageSize - 1) / pageSize) }
+
     /// The list: a search box (accents optional), the matching profiles, page links.
     static func list(rows: ArraySlice<Row>, found: Int, query: String, page: Int, notice: String?) -> String {
-        let pages = max(1, (found + pageSize - 1) / pageSize)
+        let pages = pageCount(found)
         var out = "<h1>Hồ sơ điển hình</h1>\n"
         if let notice { out += "<p class=\"thong-bao\" role=\"status\">\(notice)</p>\n" }
         out += "<p><a class=\"nut-chinh\" href=\"/_bien-tap/moi/\">Thêm hồ sơ</a></p>\n"

@@ -15,7 +15,7 @@ final class OwnWrites: @unchecked Sendable {  // `written` is only touched under
     /// Notes the file at `path` as it is now (after the editor's write or removal), and
     /// the folders above it that the write may have created.
     func note(_ path: String) {
-        let hash = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { ContentHash(Array($0)) }
+        let hash = Self.hash(path)
         let now = Date()
         lock.withLock {
             written[path] = (hash, now)
@@ -25,6 +25,11 @@ final class OwnWrites: @unchecked Sendable {  // `written` is only touched under
                 folder = (folder as NSString).deletingLastPathComponent
             }
         }
+    }
+
+    /// The hash of the file at `path`, `nil` when there is none.
+    private static func hash(_ path: String) -> ContentHash? {
+        (try? FileIO.read(path)).map(ContentHash.init)
     }
 
     /// `batch` without the paths the editor wrote and that are still as it left them.
@@ -37,8 +42,7 @@ final class OwnWrites: @unchecked Sendable {  // `written` is only touched under
                 var isFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
                 if isFolder.boolValue { return false }
-                let hash = exists ? (try? Data(contentsOf: URL(fileURLWithPath: path))).map { ContentHash(Array($0)) } : nil
-                guard hash == own.hash else { return true }
+                guard (exists ? Self.hash(path) : nil) == own.hash else { return true }
                 written[path] = nil
                 return false
             }
